@@ -1,0 +1,27 @@
+import Tensors
+
+/// A labelled image dataset held in memory: images as one (N, C, H, W) tensor of floats, labels as class
+/// indices.
+public struct ImageDataset: Sendable {
+    /// Every image, (N, C, H, W).
+    public var images: Tensor
+    /// The class of each image, in 0..<classCount.
+    public var labels: [Int32]
+    /// The number of classes.
+    public var classCount: Int
+
+    /// Creates a dataset, checking that images and labels agree.
+    public init(images: Tensor, labels: [Int32], classCount: Int) {
+        precondition(images.rank == 4, "ImageDataset: images must be (N, C, H, W), got \(images.shape)")
+        precondition(images.shape[0] == labels.count, "ImageDataset: \(images.shape[0]) images but \(labels.count) labels")
+        self.images = images
+        self.labels = labels
+        self.classCount = classCount
+    }
+
+    /// The number of examples.
+    public var count: Int { labels.count }
+
+    /// (C, H, W) of one image.
+    public var imageShape: [Int] { Array(images.shape.dropFirst()) }
+}

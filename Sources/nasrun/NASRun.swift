@@ -1,0 +1,21 @@
+import ArgumentParser
+import Tensors
+
+/// `nasrun`: the NASKit command line.
+@main
+struct NASRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nasrun",
+        abstract: "Neural architecture search on one CPU machine.",
+        subcommands: [Environment.self]
+    )
+}
+
+/// `nasrun environment`: what this build runs on.
+struct Environment: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the BLAS library and thread count in use.")
+
+    func run() throws {
+        print("blas: OpenBLAS \(GEMM.coreName), \(GEMM.threadCount) threads")
+    }
+}

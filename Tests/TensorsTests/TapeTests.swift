@@ -1,0 +1,43 @@
+import Testing
+import Tensors
+import _TestSupport
+
+@Suite("Tape")
+struct TapeTests {
+    @Test("a variable used twice receives the sum of both gradients")
+    func accumulation() {
+        let tape = Tape()
+        let x = tape.variable(Tensor(shape: [2], scalars: [3, -2]))
+        let y = (x * x + x).sum()  // dy/dx = 2x + 1
+        #expect(tape.gradients(of: y)[x] == Tensor(shape: [2], scalars: [7, -3]))
+    }
+
+    @Test("a computation without a tape records nothing")
+    func noGradientPath() {
+        let x = Variable(Tensor(shape: [2], scalars: [1, 2]))
+        let y = relu(x * x)
+        #expect(!y.isRecorded)
+        #expect(y.value.scalars == [1, 4])
+    }
+
+    @Test("constants mixed with recorded variables get no gradient and do not break the pullback")
+    func constants() {
+        let tape = Tape()
+        let x = tape.variable(Tensor(shape: [2], scalars: [1, 2]))
+        let c = Variable(Tensor(shape: [2], scalars: [5, 7]))
+        let y = (c * x).sum()
+        #expect(tape.gradients(of: y)[x].scalars == [5, 7])
+    }
+
+    @Test("the same owner gives the same leaf")
+    func ownedLeaves() {
+        final class Owner {}
+        let owner = Owner()
+        let tape = Tape()
+        let a = tape.variable(for: owner, value: Tensor(shape: [1], scalars: [2]))
+        let b = tape.variable(for: owner, value: Tensor(shape: [1], scalars: [2]))
+        let y = (a * b).sum()
+        #expect(tape.gradients(of: y).gradient(for: owner)?.scalars == [4])  // d(a·a)/da = 2a
+        #expect(tape.nodeCount == 3)  // one leaf, the product, the sum
+    }
+}
