@@ -28,7 +28,7 @@ let package = Package(
         // The engine.
         .target(name: "Seeding"),
         .target(name: "Tensors", dependencies: ["CBLAS", "Seeding"]),
-        .target(name: "Layers", dependencies: ["Tensors", "Seeding", "HDF5Store"]),
+        .target(name: "Layers", dependencies: ["Tensors", "Seeding"]),
         .target(name: "Training", dependencies: ["Layers", "Tensors", "Seeding", "Datasets"]),
         .target(name: "Datasets", dependencies: ["Tensors", "Seeding", "CZlib"]),
 
@@ -49,7 +49,7 @@ let package = Package(
 
         .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "Seeding", "_TestSupport"]),
-        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors", "Seeding", "HDF5Store", "_TestSupport"]),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Layers", "Tensors", "Seeding", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Seeding"]),
         .testTarget(name: "HDF5StoreTests", dependencies: ["HDF5Store"]),
