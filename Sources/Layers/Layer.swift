@@ -22,6 +22,11 @@ public enum ForwardMode: Hashable, Sendable {
 /// Layers are reference types (they own ``Parameter``s and may update running statistics); everything a
 /// forward pass needs beyond its input comes as an argument.
 public protocol Layer: AnyObject {
+    /// The layer's path inside its network (`"stage2.cell1"`): the prefix of its parameters' names and the name
+    /// that non-finite reports use. Parameterless layers may have an empty name; ``Sequential`` then reports
+    /// them by position.
+    var name: String { get }
+
     /// Every parameter and buffer this layer (and its sublayers) owns, in a fixed order.
     var parameters: [Parameter] { get }
 
