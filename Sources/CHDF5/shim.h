@@ -18,4 +18,8 @@ static inline unsigned naskit_H5F_ACC_TRUNC(void) { return H5F_ACC_TRUNC; }
 static inline unsigned naskit_H5F_ACC_EXCL(void) { return H5F_ACC_EXCL; }
 static inline hid_t naskit_H5P_DATASET_CREATE(void) { return H5P_DATASET_CREATE; }
 static inline hid_t naskit_H5P_FILE_ACCESS(void) { return H5P_FILE_ACCESS; }
+static inline hid_t naskit_H5P_LINK_CREATE(void) { return H5P_LINK_CREATE; }
+static inline hid_t naskit_H5E_DEFAULT(void) { return H5E_DEFAULT; }
+static inline size_t naskit_H5T_VARIABLE(void) { return H5T_VARIABLE; }
+static inline unsigned naskit_H5O_INFO_NUM_ATTRS(void) { return H5O_INFO_NUM_ATTRS; }
 #endif
