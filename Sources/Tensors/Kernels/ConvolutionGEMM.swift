@@ -1,0 +1,211 @@
+/// Convolution as matrix products: im2col, then one sgemm per group on a chunk of images.
+///
+/// A chunk of `b` images is unfolded side by side into one matrix X of (C·K·K, b·H'·W'), so that small
+/// feature maps (8x8) still give sgemm a wide right-hand side. With W the weight as (O, C/g·K·K), per group:
+///
+///     forward          Y_g  (O/g, b·H'W')     = W_g (O/g, C/g·K²) · X_g (C/g·K², b·H'W')
+///     weight gradient  dW_g (O/g, C/g·K²)    += dY_g · X_gᵀ          (accumulated over chunks, beta = 1)
+///     input gradient   dX_g (C/g·K², b·H'W')  = W_gᵀ · dY_g, then col2im
+///
+/// Groups are pointer offsets into W, X and Y; nothing is copied per group. Y is (O, b·H'W') and is scattered
+/// to (b, O, H'·W') afterwards (a copy of the output, cheap next to the product); a chunk of one image writes
+/// straight into the output. A pointwise convolution (1x1, stride 1, no padding) of one image needs no im2col.
+enum ConvolutionGEMM {
+    /// The number of unfolded columns (images · H'·W') to aim for per chunk: wide enough for sgemm to run at
+    /// full speed, small enough for the unfolded chunk to stay in the last-level cache.
+    static let targetColumnsPerChunk = 2048
+
+    static let pointwiseDirectPlane = 256
+
+    /// The number of images per chunk for `geometry`.
+    static func imagesPerChunk(_ g: ConvolutionGeometry) -> Int {
+        if g.isPointwise && g.outputPlane >= pointwiseDirectPlane { return 1 }
+        return max(1, min(g.batch, targetColumnsPerChunk / max(g.outputPlane, 1)))
+    }
+
+    /// Y = conv(X, W) + b.
+    ///
+    /// - Parameters:
+    ///   - input: (N, C, H, W).
+    ///   - weight: (O, C/groups, K, K).
+    ///   - bias: (O), or nil.
+    ///   - output: (N, O, H', W'), overwritten.
+    static func forward(
+        input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        geometry g: ConvolutionGeometry, output: UnsafeMutablePointer<Float>
+    ) {
+        let plane = g.outputPlane
+        let chunk = imagesPerChunk(g)
+        let unfoldedRows = g.channels * g.kernelArea
+        let needsUnfolding = !(g.isPointwise && chunk == 1)
+        let columns = UnsafeMutablePointer<Float>.allocate(capacity: needsUnfolding ? unfoldedRows * chunk * plane : 0)
+        defer { columns.deallocate() }
+        let product = UnsafeMutablePointer<Float>.allocate(capacity: chunk > 1 ? g.outputChannels * chunk * plane : 0)
+        defer { product.deallocate() }
+
+        for start in stride(from: 0, to: g.batch, by: chunk) {
+            let images = min(chunk, g.batch - start)
+            let width = images * plane  // columns of the chunk's matrices
+            let chunkInput = input + start * g.channels * g.inputPlane
+            let chunkOutput = output + start * g.outputChannels * plane
+            let unfolded: UnsafePointer<Float>
+            if needsUnfolding {
+                unfold(chunkInput, images: images, geometry: g, into: columns, rowStride: width)
+                unfolded = UnsafePointer(columns)
+            } else {
+                unfolded = chunkInput
+            }
+            let result = images == 1 ? chunkOutput : product
+            for group in 0..<g.groups {
+                GEMM.multiply(
+                    m: g.outputChannelsPerGroup, n: width, k: g.rowsPerGroup,
+                    a: weight + group * g.outputChannelsPerGroup * g.rowsPerGroup,
+                    b: unfolded + group * g.rowsPerGroup * width,
+                    c: result + group * g.outputChannelsPerGroup * width)
+            }
+            // (O, b·H'W') -> (b, O, H'W'), adding the bias on the way.
+            for image in 0..<images {
+                for o in 0..<g.outputChannels {
+                    let destination = chunkOutput + (image * g.outputChannels + o) * plane
+                    let value = bias?[o] ?? 0
+                    if images == 1 {
+                        if bias != nil { for p in 0..<plane { destination[p] += value } }
+                    } else {
+                        let source = product + o * width + image * plane
+                        for p in 0..<plane { destination[p] = source[p] + value }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The gradients of Y = conv(X, W) + b with respect to X, W and b, given dY.
+    ///
+    /// - Parameters:
+    ///   - outputGradient: dY, (N, O, H', W').
+    ///   - input: X, (N, C, H, W): unfolded again here rather than kept from the forward pass, which would cost
+    ///     K² times the input's memory per layer.
+    ///   - weight: W, (O, C/groups, K, K).
+    ///   - inputGradient: dX, (N, C, H, W), overwritten.
+    ///   - weightGradient: dW, (O, C/groups, K, K), overwritten.
+    ///   - biasGradient: db, (O), overwritten; nil when there is no bias.
+    static func backward(
+        outputGradient: UnsafePointer<Float>, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+        geometry g: ConvolutionGeometry, inputGradient: UnsafeMutablePointer<Float>,
+        weightGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?
+    ) {
+        let plane = g.outputPlane
+        let chunk = imagesPerChunk(g)
+        let unfoldedRows = g.channels * g.kernelArea
+        let direct = g.isPointwise && chunk == 1  // X and dX serve as their own unfolded matrices
+        let columns = UnsafeMutablePointer<Float>.allocate(capacity: direct ? 0 : 2 * unfoldedRows * chunk * plane)
+        defer { columns.deallocate() }
+        let columnGradient = columns + unfoldedRows * chunk * plane
+        let gathered = UnsafeMutablePointer<Float>.allocate(capacity: chunk > 1 ? g.outputChannels * chunk * plane : 0)
+        defer { gathered.deallocate() }
+
+        weightGradient.initialize(repeating: 0, count: g.outputChannels * g.rowsPerGroup)
+        biasGradient?.initialize(repeating: 0, count: g.outputChannels)
+        if !direct { inputGradient.initialize(repeating: 0, count: g.batch * g.channels * g.inputPlane) }
+
+        for start in stride(from: 0, to: g.batch, by: chunk) {
+            let images = min(chunk, g.batch - start)
+            let width = images * plane
+            let chunkInput = input + start * g.channels * g.inputPlane
+            let chunkInputGradient = inputGradient + start * g.channels * g.inputPlane
+            let chunkOutputGradient = outputGradient + start * g.outputChannels * plane
+
+            // dY as (O, b·H'W').
+            let dY: UnsafePointer<Float>
+            if images == 1 {
+                dY = chunkOutputGradient
+            } else {
+                for image in 0..<images {
+                    for o in 0..<g.outputChannels {
+                        (gathered + o * width + image * plane).update(
+                            from: chunkOutputGradient + (image * g.outputChannels + o) * plane, count: plane)
+                    }
+                }
+                dY = UnsafePointer(gathered)
+            }
+            if let biasGradient {
+                for o in 0..<g.outputChannels {
+                    var sum: Float = 0
+                    let row = dY + o * width
+                    for p in 0..<width { sum += row[p] }
+                    biasGradient[o] += sum
+                }
+            }
+
+            let unfolded: UnsafePointer<Float>
+            if direct {
+                unfolded = chunkInput
+            } else {
+                unfold(chunkInput, images: images, geometry: g, into: columns, rowStride: width)
+                unfolded = UnsafePointer(columns)
+            }
+            let unfoldedGradient = direct ? chunkInputGradient : columnGradient
+            for group in 0..<g.groups {
+                let weightOffset = group * g.outputChannelsPerGroup * g.rowsPerGroup
+                let dYGroup = dY + group * g.outputChannelsPerGroup * width
+                GEMM.multiply(
+                    m: g.outputChannelsPerGroup, n: g.rowsPerGroup, k: width,
+                    a: dYGroup, b: unfolded + group * g.rowsPerGroup * width, transposeB: true,
+                    c: weightGradient + weightOffset, beta: 1)
+                GEMM.multiply(
+                    m: g.rowsPerGroup, n: width, k: g.outputChannelsPerGroup,
+                    a: weight + weightOffset, transposeA: true, b: dYGroup,
+                    c: unfoldedGradient + group * g.rowsPerGroup * width)
+            }
+            if !direct {
+                fold(columnGradient, rowStride: width, images: images, geometry: g, into: chunkInputGradient)
+            }
+        }
+    }
+
+    /// im2col of `images` consecutive images into one matrix, image `i` at column `i·H'·W'`, split over cores
+    /// by (image, channel).
+    static func unfold(
+        _ input: UnsafePointer<Float>, images: Int, geometry g: ConvolutionGeometry,
+        into columns: UnsafeMutablePointer<Float>, rowStride: Int
+    ) {
+        let work = g.kernelArea * g.outputPlane
+        ImageParallelism.forEachSlice(count: images * g.channels, workPerItem: work) { items in
+            forEachImageChannelRun(items, channels: g.channels) { image, channels in
+                Im2Col.unfold(
+                    input + image * g.channels * g.inputPlane, geometry: g, channels: channels,
+                    into: columns + image * g.outputPlane, rowStride: rowStride)
+            }
+        }
+    }
+
+    /// col2im of `images` consecutive images, the adjoint of ``unfold(_:images:geometry:into:rowStride:)``.
+    static func fold(
+        _ columns: UnsafePointer<Float>, rowStride: Int, images: Int, geometry g: ConvolutionGeometry,
+        into inputGradient: UnsafeMutablePointer<Float>
+    ) {
+        let work = g.kernelArea * g.outputPlane
+        ImageParallelism.forEachSlice(count: images * g.channels, workPerItem: work) { items in
+            forEachImageChannelRun(items, channels: g.channels) { image, channels in
+                Im2Col.fold(
+                    columns + image * g.outputPlane, rowStride: rowStride, geometry: g, channels: channels,
+                    into: inputGradient + image * g.channels * g.inputPlane)
+            }
+        }
+    }
+
+    /// Splits a range of flattened (image, channel) items into runs of channels within one image.
+    @inline(__always)
+    static func forEachImageChannelRun(
+        _ items: Range<Int>, channels: Int, _ body: (_ image: Int, _ channels: Range<Int>) -> Void
+    ) {
+        var item = items.lowerBound
+        while item < items.upperBound {
+            let image = item / channels
+            let first = item % channels
+            let last = min(channels, first + (items.upperBound - item))
+            body(image, first..<last)
+            item += last - first
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// 2-D convolution: forward and pullback. The loops live in Kernels/ConvolutionGEMM.swift (im2col + sgemm) and
+// Kernels/ConvolutionDepthwise.swift (direct loops for groups = C).
+
+/// The 2-D cross-correlation of an NCHW batch with square filters (what deep-learning libraries call
+/// convolution), with zero padding, stride, dilation and groups.
+///
+/// `output[n, o, i, j] = bias[o] + Σ_{c, kh, kw} weight[o, c, kh, kw] ·
+/// input[n, g·C/groups + c, i·stride + kh·dilation − padding, j·stride + kw·dilation − padding]`,
+/// where g = o / (O/groups) is the group of output channel o and positions outside the input read 0.
+///
+/// - Parameters:
+///   - input: (N, C, H, W).
+///   - weight: (O, C/groups, K, K).
+///   - bias: (O), or nil for none.
+///   - stride: the step between windows, at least 1.
+///   - padding: zeros added on every side, at least 0.
+///   - dilation: the spacing between kernel taps, at least 1.
+///   - groups: C and O are split into this many groups, each convolved separately; groups = C is a depthwise
+///     convolution.
+/// - Returns: (N, O, H', W') with H' = (H + 2·padding − dilation·(K − 1) − 1) / stride + 1, likewise W'.
+/// - Complexity: 2·N·O·(C/groups)·K²·H'·W' floating-point operations for the forward pass, twice that for
+///   the pullback; through sgemm on im2col chunks, or direct loops when groups = C.
+public func conv2d(
+    _ input: Variable, weight: Variable, bias: Variable? = nil,
+    stride: Int = 1, padding: Int = 0, dilation: Int = 1, groups: Int = 1
+) -> Variable {
+    let geometry = convolutionGeometry(
+        input: input.shape, weight: weight.shape, bias: bias?.shape,
+        stride: stride, padding: padding, dilation: dilation, groups: groups)
+    let depthwise = geometry.groups == geometry.channels
+    let kernel = depthwise ? ConvolutionDepthwise.forward : ConvolutionGEMM.forward
+    let backward = depthwise ? ConvolutionDepthwise.backward : ConvolutionGEMM.backward
+
+    let outputShape = geometry.outputShape
+    let count = outputShape.reduce(1, *)
+    let output = [Float](unsafeUninitializedCapacity: count) { y, initialized in
+        input.value.scalars.withUnsafeBufferPointer { x in
+            weight.value.scalars.withUnsafeBufferPointer { w in
+                withOptionalBuffer(bias?.value.scalars) { b in
+                    kernel(x.baseAddress!, w.baseAddress!, b, geometry, y.baseAddress!)
+                }
+            }
+        }
+        initialized = count
+    }
+    let value = Tensor(shape: outputShape, scalars: output)
+
+    let inputs = [input, weight] + (bias.map { [$0] } ?? [])
+    let inputValue = input.value
+    let weightValue = weight.value
+    let hasBias = bias != nil
+    return Variable.recorded(value, from: inputs) { upstream in
+        // Every kernel overwrites all of dX, dW and db.
+        var weightGradient = [Float](repeating: 0, count: weightValue.count)
+        var biasGradient = [Float](repeating: 0, count: hasBias ? geometry.outputChannels : 0)
+        let inputGradient = [Float](unsafeUninitializedCapacity: inputValue.count) { dx, initialized in
+            upstream.scalars.withUnsafeBufferPointer { dy in
+                inputValue.scalars.withUnsafeBufferPointer { x in
+                    weightValue.scalars.withUnsafeBufferPointer { w in
+                        weightGradient.withUnsafeMutableBufferPointer { dw in
+                            biasGradient.withUnsafeMutableBufferPointer { db in
+                                backward(
+                                    dy.baseAddress!, x.baseAddress!, w.baseAddress!, geometry,
+                                    dx.baseAddress!, dw.baseAddress!, hasBias ? db.baseAddress! : nil)
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = inputValue.count
+        }
+        var gradients: [Tensor?] = [
+            Tensor(shape: inputValue.shape, scalars: inputGradient),
+            Tensor(shape: weightValue.shape, scalars: weightGradient),
+        ]
+        if hasBias { gradients.append(Tensor(shape: [geometry.outputChannels], scalars: biasGradient)) }
+        return gradients
+    }
+}
+
+/// Checks the shapes and arguments of a convolution and derives its geometry.
+func convolutionGeometry(
+    input: [Int], weight: [Int], bias: [Int]?, stride: Int, padding: Int, dilation: Int, groups: Int
+) -> ConvolutionGeometry {
+    precondition(
+        input.count == 4 && input.allSatisfy { $0 > 0 },
+        "conv2d: input \(input) must be a non-empty (N, C, H, W) batch")
+    precondition(
+        weight.count == 4 && weight.allSatisfy { $0 > 0 } && weight[2] == weight[3],
+        "conv2d: weight \(weight) must be (O, C/groups, K, K) with a square kernel")
+    precondition(
+        stride >= 1 && padding >= 0 && dilation >= 1 && groups >= 1,
+        "conv2d: needs stride >= 1, padding >= 0, dilation >= 1, groups >= 1; got stride \(stride), padding \(padding), dilation \(dilation), groups \(groups)")
+    precondition(
+        input[1] % groups == 0 && weight[0] % groups == 0,
+        "conv2d: groups \(groups) must divide the input channels of input \(input) and the output channels of weight \(weight)")
+    precondition(
+        input[1] == weight[1] * groups,
+        "conv2d: input \(input) has \(input[1]) channels but weight \(weight) expects \(weight[1] * groups) (groups \(groups))")
+    if let bias {
+        precondition(
+            bias == [weight[0]],
+            "conv2d: bias \(bias) does not match the \(weight[0]) output channels of weight \(weight)")
+    }
+    let geometry = ConvolutionGeometry(
+        batch: input[0], channels: input[1], height: input[2], width: input[3], outputChannels: weight[0],
+        kernelSize: weight[2], stride: stride, padding: padding, dilation: dilation, groups: groups)
+    precondition(
+        geometry.hasOutput,
+        "conv2d: input \(input) with padding \(padding) is smaller than the kernel of weight \(weight) at dilation \(dilation)")
+    return geometry
+}
+
+/// Calls `body` with the base address of `scalars`, or with nil when there are none.
+@inline(__always)
+private func withOptionalBuffer<Result>(
+    _ scalars: [Float]?, _ body: (UnsafePointer<Float>?) -> Result
+) -> Result {
+    guard let scalars else { return body(nil) }
+    return scalars.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
