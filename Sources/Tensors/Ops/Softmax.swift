@@ -43,33 +43,79 @@ public func logSoftmax(_ x: Variable, axis: Int = -1) -> Variable {
     }
 }
 
-/// Softmax loops over the (outer, extent, inner) view of a tensor.
+/// Softmax loops over the (outer, extent, inner) view of a tensor. Each outer block is (extent, inner) and is
+/// walked row by row, with one running maximum and total per inner position, so that every pass reads
+/// contiguous memory whichever axis is normalized.
 enum Softmax {
     /// Softmax (or log-softmax when `logarithm`) of `x` along the layout's axis.
     static func forward(_ x: Tensor, layout: AxisLayout, logarithm: Bool) -> Tensor {
-        var result = [Float](repeating: 0, count: x.count)
         let (extent, inner) = (layout.extent, layout.inner)
-        guard extent > 0 else { return x }
+        guard extent > 0, inner > 0 else { return x }
+        var result = [Float](repeating: 0, count: x.count)
+        if inner == 1 { return forwardAlongRows(x, extent: extent, logarithm: logarithm) }
+        var maxima = [Float](repeating: 0, count: inner)
+        var totals = [Float](repeating: 0, count: inner)
         x.scalars.withUnsafeBufferPointer { input in
             result.withUnsafeMutableBufferPointer { output in
-                for o in 0..<layout.outer {
-                    for i in 0..<inner {
-                        let start = o * extent * inner + i
-                        var maximum = -Float.infinity
-                        for a in 0..<extent { maximum = max(maximum, input[start + a * inner]) }
-                        var total: Float = 0
-                        for a in 0..<extent {
-                            let e = expf(input[start + a * inner] - maximum)
-                            output[start + a * inner] = e
-                            total += e
+                maxima.withUnsafeMutableBufferPointer { maximum in
+                    totals.withUnsafeMutableBufferPointer { total in
+                        for o in 0..<layout.outer {
+                            let block = o * extent * inner
+                            for i in 0..<inner { maximum[i] = input[block + i] }
+                            for a in 1..<extent {
+                                let row = block + a * inner
+                                for i in 0..<inner { maximum[i] = max(maximum[i], input[row + i]) }
+                            }
+                            for i in 0..<inner { total[i] = 0 }
+                            for a in 0..<extent {
+                                let row = block + a * inner
+                                for i in 0..<inner {
+                                    let e = expf(input[row + i] - maximum[i])
+                                    output[row + i] = e
+                                    total[i] += e
+                                }
+                            }
+                            if logarithm {
+                                for i in 0..<inner { total[i] = maximum[i] + logf(total[i]) }  // the shift
+                                for a in 0..<extent {
+                                    let row = block + a * inner
+                                    for i in 0..<inner { output[row + i] = input[row + i] - total[i] }
+                                }
+                            } else {
+                                for i in 0..<inner { total[i] = 1 / total[i] }
+                                for a in 0..<extent {
+                                    let row = block + a * inner
+                                    for i in 0..<inner { output[row + i] *= total[i] }
+                                }
+                            }
                         }
-                        if logarithm {
-                            let shift = maximum + logf(total)
-                            for a in 0..<extent { output[start + a * inner] = input[start + a * inner] - shift }
-                        } else {
-                            let scale = 1 / total
-                            for a in 0..<extent { output[start + a * inner] *= scale }
-                        }
+                    }
+                }
+            }
+        }
+        return Tensor(shape: x.shape, scalars: result)
+    }
+
+    /// The forward pass along the last axis: contiguous rows of `extent` elements.
+    static func forwardAlongRows(_ x: Tensor, extent: Int, logarithm: Bool) -> Tensor {
+        var result = [Float](repeating: 0, count: x.count)
+        x.scalars.withUnsafeBufferPointer { input in
+            result.withUnsafeMutableBufferPointer { output in
+                for row in stride(from: 0, to: input.count, by: extent) {
+                    var maximum = input[row]
+                    for a in 1..<extent { maximum = max(maximum, input[row + a]) }
+                    var total: Float = 0
+                    for a in 0..<extent {
+                        let e = expf(input[row + a] - maximum)
+                        output[row + a] = e
+                        total += e
+                    }
+                    if logarithm {
+                        let shift = maximum + logf(total)
+                        for a in 0..<extent { output[row + a] = input[row + a] - shift }
+                    } else {
+                        let scale = 1 / total
+                        for a in 0..<extent { output[row + a] *= scale }
                     }
                 }
             }
@@ -83,21 +129,42 @@ enum Softmax {
         _ g: Tensor, _ y: Tensor, layout: AxisLayout,
         combine: (Float, Float, Float) -> Float, sum term: (Float, Float) -> Float
     ) -> Tensor {
-        var result = [Float](repeating: 0, count: g.count)
         let (extent, inner) = (layout.extent, layout.inner)
+        var result = [Float](repeating: 0, count: g.count)
+        guard extent > 0, inner > 0 else { return Tensor(shape: g.shape, scalars: result) }
+        if inner == 1 {
+            g.scalars.withUnsafeBufferPointer { gradient in
+                y.scalars.withUnsafeBufferPointer { value in
+                    result.withUnsafeMutableBufferPointer { output in
+                        for row in stride(from: 0, to: gradient.count, by: extent) {
+                            var total: Float = 0
+                            for a in 0..<extent { total += term(gradient[row + a], value[row + a]) }
+                            for a in 0..<extent {
+                                output[row + a] = combine(gradient[row + a], value[row + a], total)
+                            }
+                        }
+                    }
+                }
+            }
+            return Tensor(shape: g.shape, scalars: result)
+        }
+        var totals = [Float](repeating: 0, count: inner)
         g.scalars.withUnsafeBufferPointer { gradient in
             y.scalars.withUnsafeBufferPointer { value in
                 result.withUnsafeMutableBufferPointer { output in
-                    for o in 0..<layout.outer {
-                        for i in 0..<inner {
-                            let start = o * extent * inner + i
-                            var total: Float = 0
+                    totals.withUnsafeMutableBufferPointer { total in
+                        for o in 0..<layout.outer {
+                            let block = o * extent * inner
+                            for i in 0..<inner { total[i] = 0 }
                             for a in 0..<extent {
-                                total += term(gradient[start + a * inner], value[start + a * inner])
+                                let row = block + a * inner
+                                for i in 0..<inner { total[i] += term(gradient[row + i], value[row + i]) }
                             }
                             for a in 0..<extent {
-                                let index = start + a * inner
-                                output[index] = combine(gradient[index], value[index], total)
+                                let row = block + a * inner
+                                for i in 0..<inner {
+                                    output[row + i] = combine(gradient[row + i], value[row + i], total[i])
+                                }
                             }
                         }
                     }
