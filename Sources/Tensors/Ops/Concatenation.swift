@@ -34,12 +34,12 @@ public func concatenate(_ parts: [Variable], axis: Int) -> Variable {
         offset += extent
     }
     let value = Tensor(shape: shape, scalars: result)
+    let joinedLayout = AxisLayout(shape: shape, axis: layout.axis, op: "concatenate")
     return Variable.recorded(value, from: parts) { g in
         var start = 0
-        return zip(parts, extents).map { part, extent in
+        return extents.map { extent in
             defer { start += extent }
-            return BlockCopy.slice(g, layout: AxisLayout(shape: g.shape, axis: layout.axis, op: "concatenate"),
-                                   range: start..<(start + extent))
+            return BlockCopy.slice(g, layout: joinedLayout, range: start..<(start + extent))
         }
     }
 }
