@@ -75,4 +75,29 @@ enum VectorSums {
         }
         return total
     }
+
+    /// Σ x[i]·(y[i] − center).
+    @inline(__always)
+    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int, centeredAt center: Float) -> Float {
+        let rawX = UnsafeRawPointer(x)
+        let rawY = UnsafeRawPointer(y)
+        let width = Lanes.scalarCount
+        let c = Lanes(repeating: center)
+        var first = Lanes()
+        var second = Lanes()
+        var i = 0
+        while i + 2 * width <= count {
+            first += rawX.loadUnaligned(fromByteOffset: i * 4, as: Lanes.self)
+                * (rawY.loadUnaligned(fromByteOffset: i * 4, as: Lanes.self) - c)
+            second += rawX.loadUnaligned(fromByteOffset: (i + width) * 4, as: Lanes.self)
+                * (rawY.loadUnaligned(fromByteOffset: (i + width) * 4, as: Lanes.self) - c)
+            i += 2 * width
+        }
+        var total = (first + second).sum()
+        while i < count {
+            total += x[i] * (y[i] - center)
+            i += 1
+        }
+        return total
+    }
 }
