@@ -39,7 +39,7 @@ public func batchNormalization(
     _ input: Variable, scale: Variable?, offset: Variable?, epsilon: Float = 1e-5
 ) -> (output: Variable, statistics: BatchStatistics) {
     let layout = batchNormLayout(input: input.shape, scale: scale?.shape, offset: offset?.shape)
-    precondition(
+    enforce(
         layout.count > 1,
         "batchNormalization: input \(input.shape) has only one value per channel; training mode needs more")
     let channels = layout.channels
@@ -104,7 +104,7 @@ public func batchNormalization(
     let layout = batchNormLayout(input: input.shape, scale: scale?.shape, offset: offset?.shape)
     let channels = layout.channels
     for (name, statistic) in [("mean", mean), ("variance", variance)] {
-        precondition(
+        enforce(
             statistic.shape == [channels],
             "batchNormalization: \(name) \(statistic.shape) does not match the \(channels) channels of input \(input.shape)")
     }
@@ -133,12 +133,12 @@ public func batchNormalization(
 
 /// Checks the shapes of a batch normalization and derives its layout.
 private func batchNormLayout(input: [Int], scale: [Int]?, offset: [Int]?) -> BatchNormLayout {
-    precondition(
+    enforce(
         (input.count == 2 || input.count == 4) && input.allSatisfy { $0 > 0 },
         "batchNormalization: input \(input) must be a non-empty (N, C) or (N, C, H, W) batch")
     for (name, shape) in [("scale", scale), ("offset", offset)] {
         guard let shape else { continue }
-        precondition(
+        enforce(
             shape == [input[1]],
             "batchNormalization: \(name) \(shape) does not match the \(input[1]) channels of input \(input)")
     }

@@ -82,30 +82,30 @@ public func conv2d(
 func convolutionGeometry(
     input: [Int], weight: [Int], bias: [Int]?, stride: Int, padding: Int, dilation: Int, groups: Int
 ) -> ConvolutionGeometry {
-    precondition(
+    enforce(
         input.count == 4 && input.allSatisfy { $0 > 0 },
         "conv2d: input \(input) must be a non-empty (N, C, H, W) batch")
-    precondition(
+    enforce(
         weight.count == 4 && weight.allSatisfy { $0 > 0 } && weight[2] == weight[3],
         "conv2d: weight \(weight) must be (O, C/groups, K, K) with a square kernel")
-    precondition(
+    enforce(
         stride >= 1 && padding >= 0 && dilation >= 1 && groups >= 1,
         "conv2d: needs stride >= 1, padding >= 0, dilation >= 1, groups >= 1; got stride \(stride), padding \(padding), dilation \(dilation), groups \(groups)")
-    precondition(
+    enforce(
         input[1] % groups == 0 && weight[0] % groups == 0,
         "conv2d: groups \(groups) must divide the input channels of input \(input) and the output channels of weight \(weight)")
-    precondition(
+    enforce(
         input[1] == weight[1] * groups,
         "conv2d: input \(input) has \(input[1]) channels but weight \(weight) expects \(weight[1] * groups) (groups \(groups))")
     if let bias {
-        precondition(
+        enforce(
             bias == [weight[0]],
             "conv2d: bias \(bias) does not match the \(weight[0]) output channels of weight \(weight)")
     }
     let geometry = ConvolutionGeometry(
         batch: input[0], channels: input[1], height: input[2], width: input[3], outputChannels: weight[0],
         kernelSize: weight[2], stride: stride, padding: padding, dilation: dilation, groups: groups)
-    precondition(
+    enforce(
         geometry.hasOutput,
         "conv2d: input \(input) with padding \(padding) is smaller than the kernel of weight \(weight) at dilation \(dilation)")
     return geometry

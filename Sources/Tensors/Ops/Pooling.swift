@@ -93,7 +93,7 @@ public func avgPool2d(
 /// - Returns: (N, C).
 /// - Complexity: O(N·C·H·W).
 public func globalAveragePool(_ input: Variable) -> Variable {
-    precondition(
+    enforce(
         input.rank == 4 && input.value.count > 0,
         "globalAveragePool: input \(input.shape) must be a non-empty (N, C, H, W) batch")
     let shape = input.shape
@@ -127,19 +127,19 @@ public func globalAveragePool(_ input: Variable) -> Variable {
 private func poolingGeometry(
     _ op: String, input: [Int], kernelSize: Int, stride: Int, padding: Int
 ) -> ConvolutionGeometry {
-    precondition(
+    enforce(
         input.count == 4 && input.allSatisfy { $0 > 0 },
         "\(op): input \(input) must be a non-empty (N, C, H, W) batch")
-    precondition(
+    enforce(
         kernelSize >= 1 && stride >= 1 && padding >= 0,
         "\(op): needs kernelSize >= 1, stride >= 1, padding >= 0; got kernelSize \(kernelSize), stride \(stride), padding \(padding)")
-    precondition(
+    enforce(
         padding <= kernelSize / 2,
         "\(op): padding \(padding) is more than half of kernelSize \(kernelSize); windows would lie in the padding only")
     let geometry = ConvolutionGeometry(
         batch: input[0], channels: input[1], height: input[2], width: input[3], outputChannels: input[1],
         kernelSize: kernelSize, stride: stride, padding: padding)
-    precondition(
+    enforce(
         geometry.hasOutput,
         "\(op): input \(input) with padding \(padding) is smaller than the \(kernelSize)x\(kernelSize) window")
     return geometry
