@@ -11,9 +11,15 @@ public struct ImageDataset: Sendable {
     public var classCount: Int
 
     /// Creates a dataset, checking that images and labels agree.
+    ///
+    /// - Precondition: `images` is (N, C, H, W) with N equal to `labels.count`, and every label is in
+    ///   `0..<classCount`. (The readers check their files and throw instead.)
     public init(images: Tensor, labels: [Int32], classCount: Int) {
         precondition(images.rank == 4, "ImageDataset: images must be (N, C, H, W), got \(images.shape)")
         precondition(images.shape[0] == labels.count, "ImageDataset: \(images.shape[0]) images but \(labels.count) labels")
+        if let label = labels.first(where: { $0 < 0 || Int($0) >= classCount }) {
+            preconditionFailure("ImageDataset: label \(label) is outside 0..<\(classCount)")
+        }
         self.images = images
         self.labels = labels
         self.classCount = classCount
