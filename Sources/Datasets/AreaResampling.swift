@@ -11,8 +11,8 @@ public enum AreaResampling {
     /// - Precondition: `images` has rank 4 and `height`, `width` are positive.
     /// - Complexity: O(N C (H + height) width') with small constants: one horizontal pass, then one vertical.
     public static func resize(_ images: Tensor, height: Int, width: Int) -> Tensor {
-        precondition(images.rank == 4, "AreaResampling.resize: images must be (N, C, H, W), got \(images.shape)")
-        precondition(height > 0 && width > 0, "AreaResampling.resize: target size \(height) x \(width) must be positive")
+        enforce(images.rank == 4, "AreaResampling.resize: images must be (N, C, H, W), got \(images.shape)")
+        enforce(height > 0 && width > 0, "AreaResampling.resize: target size \(height) x \(width) must be positive")
         let planes = images.shape[0] * images.shape[1]
         let (inputHeight, inputWidth) = (images.shape[2], images.shape[3])
         let rows = weights(from: inputHeight, to: height)

@@ -20,7 +20,7 @@ public struct Augmentation: Sendable, Hashable, Codable {
     ///
     /// - Precondition: `cropPadding >= 0`.
     public init(cropPadding: Int = 0, horizontalFlip: Bool = false, paddingValues: [Float]? = nil) {
-        precondition(cropPadding >= 0, "Augmentation: negative crop padding \(cropPadding)")
+        enforce(cropPadding >= 0, "Augmentation: negative crop padding \(cropPadding)")
         self.cropPadding = cropPadding
         self.horizontalFlip = horizontalFlip
         self.paddingValues = paddingValues
@@ -38,10 +38,10 @@ public struct Augmentation: Sendable, Hashable, Codable {
     /// - Complexity: O(B C H W); one scratch image is allocated per call.
     public func apply(to images: inout Tensor, using rng: inout some RandomNumberGenerator) {
         guard !isIdentity else { return }
-        precondition(images.rank == 4, "Augmentation: images must be (B, C, H, W), got \(images.shape)")
+        enforce(images.rank == 4, "Augmentation: images must be (B, C, H, W), got \(images.shape)")
         let (count, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3])
         let fill = paddingValues ?? [Float](repeating: 0, count: channels)
-        precondition(fill.count == channels, "Augmentation: \(fill.count) padding values for \(channels) channels in \(images.shape)")
+        enforce(fill.count == channels, "Augmentation: \(fill.count) padding values for \(channels) channels in \(images.shape)")
         let imageSize = channels * height * width
         let padding = cropPadding
         var scratch = [Float](repeating: 0, count: imageSize)

@@ -13,7 +13,7 @@ public struct Batch: Sendable, Hashable {
     ///
     /// - Precondition: `images` is (B, C, H, W) with B equal to the number of labels and of indices.
     public init(images: Tensor, labels: [Int32], indices: [Int]) {
-        precondition(
+        enforce(
             images.rank == 4 && images.shape[0] == labels.count && labels.count == indices.count,
             "Batch: images \(images.shape), \(labels.count) labels and \(indices.count) indices do not agree")
         self.images = images

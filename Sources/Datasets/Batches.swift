@@ -43,8 +43,8 @@ public struct Batches: RandomAccessCollection, Sendable {
         dataset: ImageDataset, batchSize: Int, seed: UInt64, epoch: Int, shuffle: Bool = true, dropLast: Bool = false,
         augmentation: Augmentation = .none
     ) {
-        precondition(batchSize > 0, "Batches: batch size must be positive, got \(batchSize)")
-        precondition(epoch >= 0, "Batches: epoch must be non-negative, got \(epoch)")
+        enforce(batchSize > 0, "Batches: batch size must be positive, got \(batchSize)")
+        enforce(epoch >= 0, "Batches: epoch must be non-negative, got \(epoch)")
         self.dataset = dataset
         self.batchSize = batchSize
         self.seed = seed
@@ -70,7 +70,7 @@ public struct Batches: RandomAccessCollection, Sendable {
     ///
     /// - Complexity: O(B C H W).
     public subscript(position: Int) -> Batch {
-        precondition(position >= 0 && position < endIndex, "Batches: batch \(position) is outside 0..<\(endIndex)")
+        enforce(position >= 0 && position < endIndex, "Batches: batch \(position) is outside 0..<\(endIndex)")
         let members = Array(order[position * batchSize..<Swift.min(order.count, (position + 1) * batchSize)])
         let imageShape = dataset.imageShape
         let imageSize = imageShape.reduce(1, *)

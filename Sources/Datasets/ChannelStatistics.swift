@@ -11,10 +11,10 @@ public struct ChannelStatistics: Sendable, Hashable, Codable {
     ///
     /// - Precondition: one mean and one non-negative deviation per channel.
     public init(mean: [Float], standardDeviation: [Float]) {
-        precondition(
+        enforce(
             mean.count == standardDeviation.count,
             "ChannelStatistics: \(mean.count) means but \(standardDeviation.count) standard deviations")
-        precondition(standardDeviation.allSatisfy { $0 >= 0 }, "ChannelStatistics: negative standard deviation in \(standardDeviation)")
+        enforce(standardDeviation.allSatisfy { $0 >= 0 }, "ChannelStatistics: negative standard deviation in \(standardDeviation)")
         self.mean = mean
         self.standardDeviation = standardDeviation
     }
@@ -71,7 +71,7 @@ extension ImageDataset {
     /// - Complexity: O(N C H W).
     public func normalized(by statistics: ChannelStatistics) -> ImageDataset {
         let (count, channels, height, width) = dimensions
-        precondition(
+        enforce(
             statistics.mean.count == channels,
             "normalized(by:): images \(images.shape) have \(channels) channels but the statistics have \(statistics.mean.count)")
         let planeSize = height * width

@@ -11,7 +11,7 @@ extension ImageDataset {
         let scalars = [Float](unsafeUninitializedCapacity: indices.count * imageSize) { target, initialized in
             images.scalars.withUnsafeBufferPointer { source in
                 for (position, index) in indices.enumerated() {
-                    precondition(index >= 0 && index < count, "subset: index \(index) is outside 0..<\(count)")
+                    enforce(index >= 0 && index < count, "subset: index \(index) is outside 0..<\(count)")
                     _ = UnsafeMutableBufferPointer(rebasing: target[position * imageSize..<(position + 1) * imageSize])
                         .initialize(fromContentsOf: source[index * imageSize..<(index + 1) * imageSize])
                 }
@@ -35,7 +35,7 @@ extension ImageDataset {
     ///   - seed: Chooses which examples go where.
     /// - Returns: Disjoint training and test datasets that together hold every example once.
     public func stratifiedSplit(trainFraction: Double, seed: UInt64) -> (train: ImageDataset, test: ImageDataset) {
-        precondition((0...1).contains(trainFraction), "stratifiedSplit: trainFraction \(trainFraction) is not in 0...1")
+        enforce((0...1).contains(trainFraction), "stratifiedSplit: trainFraction \(trainFraction) is not in 0...1")
         var members = [[Int]](repeating: [], count: classCount)
         for (index, label) in labels.enumerated() { members[Int(label)].append(index) }
         var train: [Int] = []

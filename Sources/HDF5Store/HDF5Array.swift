@@ -9,12 +9,14 @@ public struct HDF5Array<Element: Sendable & Hashable>: Sendable, Hashable {
 
     /// Creates an array from its shape and elements.
     ///
-    /// - Precondition: no extent is negative and `values.count` equals the product of `shape`.
+    /// - Precondition: no extent is negative and `values.count` equals the product of `shape` (checked in
+    ///   every build configuration).
     public init(shape: [Int], values: [Element]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "HDF5Array: negative extent in shape \(shape)")
-        precondition(
-            values.count == shape.reduce(1, *),
-            "HDF5Array: shape \(shape) needs \(shape.reduce(1, *)) elements, got \(values.count)")
+        // fatalError rather than precondition: the message must survive optimised builds.
+        if !shape.allSatisfy({ $0 >= 0 }) { fatalError("HDF5Array: negative extent in shape \(shape)") }
+        if values.count != shape.reduce(1, *) {
+            fatalError("HDF5Array: shape \(shape) needs \(shape.reduce(1, *)) elements, got \(values.count)")
+        }
         self.shape = shape
         self.values = values
     }

@@ -72,6 +72,16 @@ extension HDF5StoreTests {
             #expect(chunk == [375, 200])
         }
 
+        @Test("an array whose shape and element count disagree stops with a message naming both")
+        func inconsistentArray() async {
+            await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+                _ = HDF5Array(shape: [2, 3], values: [Float](repeating: 0, count: 5))
+            }.map { result in
+                let text = String(decoding: result.standardErrorContent, as: UTF8.self)
+                #expect(text.contains("HDF5Array: shape [2, 3] needs 6 elements, got 5"))
+            }
+        }
+
         @Test("a chunk shape that does not fit the data, or a bad gzip level, is an error naming both")
         func badLayout() throws {
             let directory = TemporaryDirectory()
