@@ -36,6 +36,24 @@ struct SafetensorsTests {
         #expect(padded.utf8.count % 8 == 0)
     }
 
+    @Test("a file written by Python's safetensors 0.8.0 (safetensors.numpy.save) decodes, metadata included")
+    func pythonGolden() throws {
+        // save({"b": np.array([1], float32), "a": np.array([[-2], [0.5]], float32)}, metadata={"format": "pt"}).
+        // Its JSON has unsorted entry keys ("dtype", "shape", "data_offsets"); NASKit's own bytes, built in
+        // `exactBytes`, load in the same library with np.array([[-2], [0.5]]) and [1].
+        let hex = "90000000000000007b225f5f6d657461646174615f5f223a7b22666f726d6174223a227074227d2c2261223a7b2264"
+            + "74797065223a22463332222c227368617065223a5b322c315d2c22646174615f6f666673657473223a5b302c385d7d2c22"
+            + "62223a7b226474797065223a22463332222c227368617065223a5b315d2c22646174615f6f666673657473223a5b382c31"
+            + "325d7d7d202020000000c00000003f0000803f"
+        let bytes = stride(from: 0, to: hex.count, by: 2).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+        }
+        let (tensors, metadata) = try Safetensors.decode(bytes)
+        #expect(metadata == ["format": "pt"])
+        #expect(tensors == ["a": Tensor(shape: [2, 1], scalars: [-2, 0.5]), "b": Tensor(shape: [1], scalars: [1])])
+    }
+
     @Test("parameters and buffers round-trip, and saving twice gives identical bytes")
     func roundTrip() throws {
         let source = model(seed: 1)
