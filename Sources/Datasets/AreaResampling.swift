@@ -34,7 +34,9 @@ public enum AreaResampling {
                         let target = plane * height * width
                         for (y, taps) in rows.enumerated() {  // (H, width) -> (height, width)
                             for tap in taps {
-                                for x in 0..<width { output[target + y * width + x] += tap.weight * partial[tap.index * width + x] }
+                                for x in 0..<width {
+                                    output[target + y * width + x] += tap.weight * partial[tap.index * width + x]
+                                }
                             }
                         }
                     }
@@ -64,6 +66,7 @@ public enum AreaResampling {
 extension ImageDataset {
     /// The dataset with every image resized by area averaging (see ``AreaResampling``).
     public func resized(height: Int, width: Int) -> ImageDataset {
-        ImageDataset(images: AreaResampling.resize(images, height: height, width: width), labels: labels, classCount: classCount)
+        ImageDataset(
+            images: AreaResampling.resize(images, height: height, width: width), labels: labels, classCount: classCount)
     }
 }

@@ -41,7 +41,9 @@ public struct Augmentation: Sendable, Hashable, Codable {
         enforce(images.rank == 4, "Augmentation: images must be (B, C, H, W), got \(images.shape)")
         let (count, channels, height, width) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3])
         let fill = paddingValues ?? [Float](repeating: 0, count: channels)
-        enforce(fill.count == channels, "Augmentation: \(fill.count) padding values for \(channels) channels in \(images.shape)")
+        enforce(
+            fill.count == channels,
+            "Augmentation: \(fill.count) padding values for \(channels) channels in \(images.shape)")
         let imageSize = channels * height * width
         let padding = cropPadding
         var scratch = [Float](repeating: 0, count: imageSize)
@@ -67,7 +69,8 @@ public struct Augmentation: Sendable, Hashable, Codable {
                             for x in 0..<width {
                                 let sourceX = (flip ? width - 1 - x : x) + left
                                 pixels[row + x] =
-                                    sourceX >= 0 && sourceX < width ? original[plane + sourceY * width + sourceX] : fill[channel]
+                                    sourceX >= 0 && sourceX < width
+                                    ? original[plane + sourceY * width + sourceX] : fill[channel]
                             }
                         }
                     }

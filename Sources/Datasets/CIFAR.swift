@@ -67,12 +67,17 @@ public enum CIFAR {
     }
 
     private static func checkRecords(_ size: Int, path: String, format: Format) throws(DatasetError) {
-        guard size > 0 else { throw DatasetError("\(path): empty file; expected records of \(format.recordSize) bytes") }
+        guard size > 0 else {
+            throw DatasetError("\(path): empty file; expected records of \(format.recordSize) bytes")
+        }
         guard size % format.recordSize != 0 else { return }
         let expected = (size / format.recordSize + 1) * format.recordSize
-        var message = "\(path): truncated: expected \(expected) bytes (whole \(format.recordSize)-byte records), found \(size)"
-        if let other = Format.allCases.first(where: { $0.recordSize != format.recordSize && size % $0.recordSize == 0 }) {
-            message += "; its size fits \(other.recordSize)-byte records: is it a \(other == .cifar10 ? "CIFAR-10" : "CIFAR-100") file?"
+        var message =
+            "\(path): truncated: expected \(expected) bytes (whole \(format.recordSize)-byte records), found \(size)"
+        if let other = Format.allCases.first(where: { $0.recordSize != format.recordSize && size % $0.recordSize == 0 })
+        {
+            message +=
+                "; its size fits \(other.recordSize)-byte records: is it a \(other == .cifar10 ? "CIFAR-10" : "CIFAR-100") file?"
         }
         throw DatasetError(message)
     }

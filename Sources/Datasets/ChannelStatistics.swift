@@ -14,7 +14,9 @@ public struct ChannelStatistics: Sendable, Hashable, Codable {
         enforce(
             mean.count == standardDeviation.count,
             "ChannelStatistics: \(mean.count) means but \(standardDeviation.count) standard deviations")
-        enforce(standardDeviation.allSatisfy { $0 >= 0 }, "ChannelStatistics: negative standard deviation in \(standardDeviation)")
+        enforce(
+            standardDeviation.allSatisfy { $0 >= 0 },
+            "ChannelStatistics: negative standard deviation in \(standardDeviation)")
         self.mean = mean
         self.standardDeviation = standardDeviation
     }
@@ -73,7 +75,8 @@ extension ImageDataset {
         let (count, channels, height, width) = dimensions
         enforce(
             statistics.mean.count == channels,
-            "normalized(by:): images \(images.shape) have \(channels) channels but the statistics have \(statistics.mean.count)")
+            "normalized(by:): images \(images.shape) have \(channels) channels but the statistics have \(statistics.mean.count)"
+        )
         let planeSize = height * width
         var result = images
         result.scalars.withUnsafeMutableBufferPointer { pixels in

@@ -31,7 +31,8 @@ public enum Digits {
             let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
             if fields.count == 1, fields[0].allSatisfy(isSpace) { continue }  // blank line
             guard fields.count == 65 else {
-                throw DatasetError("\(path): line \(lineNumber) has \(fields.count) values, expected 65 (64 pixels and a label)")
+                throw DatasetError(
+                    "\(path): line \(lineNumber) has \(fields.count) values, expected 65 (64 pixels and a label)")
             }
             for (column, field) in fields.enumerated() {
                 let maximum = column < 64 ? 16 : 9
@@ -39,13 +40,15 @@ public enum Digits {
                     let text = String(decoding: field, as: UTF8.self)
                     let what = column < 64 ? "pixel" : "label"
                     throw DatasetError(
-                        "\(path): line \(lineNumber), column \(column + 1): \(what) '\(text)' is not an integer in 0...\(maximum)")
+                        "\(path): line \(lineNumber), column \(column + 1): \(what) '\(text)' is not an integer in 0...\(maximum)"
+                    )
                 }
                 if column < 64 { pixels.append(Float(value) / 16) } else { labels.append(Int32(value)) }
             }
         }
         guard !labels.isEmpty else { throw DatasetError("\(path): no rows; run Scripts/fetch-datasets.sh") }
-        return ImageDataset(images: Tensor(shape: [labels.count, 1, 8, 8], scalars: pixels), labels: labels, classCount: 10)
+        return ImageDataset(
+            images: Tensor(shape: [labels.count, 1, 8, 8], scalars: pixels), labels: labels, classCount: 10)
     }
 
     /// A non-negative decimal integer of at most 6 digits, with optional surrounding spaces (and a trailing

@@ -20,7 +20,9 @@ public enum FashionMNIST {
     /// `directory`, each either gzip-compressed with a `.gz` suffix or plain.
     ///
     /// - Throws: ``DatasetError`` if a file is missing (saying how to install it) or malformed.
-    public static func load(directory: String = defaultDirectory, split: DatasetSplit) throws(DatasetError) -> ImageDataset {
+    public static func load(directory: String = defaultDirectory, split: DatasetSplit) throws(DatasetError)
+        -> ImageDataset
+    {
         let prefix = split == .train ? "train" : "t10k"
         let images = try locate(directory, "\(prefix)-images-idx3-ubyte")
         let labels = try locate(directory, "\(prefix)-labels-idx1-ubyte")

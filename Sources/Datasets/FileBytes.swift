@@ -44,7 +44,8 @@ enum FileBytes {
                 let count = pread(descriptor, buffer.baseAddress?.advanced(by: offset), size - offset, off_t(offset))
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else {
-                    failure = DatasetError("\(path): cannot read: \(count < 0 ? systemError() : "file shrank while reading")")
+                    failure = DatasetError(
+                        "\(path): cannot read: \(count < 0 ? systemError() : "file shrank while reading")")
                     break
                 }
                 offset += count
@@ -55,7 +56,9 @@ enum FileBytes {
         return bytes
     }
 
-    private static func inflateGzip(_ descriptor: Int32, path: String, compressedSize: Int) throws(DatasetError) -> [UInt8] {
+    private static func inflateGzip(_ descriptor: Int32, path: String, compressedSize: Int) throws(DatasetError)
+        -> [UInt8]
+    {
         let pieceSize = 1 << 18
         let input = UnsafeMutablePointer<UInt8>.allocate(capacity: pieceSize)
         let output = UnsafeMutablePointer<UInt8>.allocate(capacity: pieceSize)
@@ -91,13 +94,16 @@ enum FileBytes {
             if memberComplete {
                 if stream.pointee.avail_in == 0, reachedEnd { return result }
                 // More data after a complete member: the next member of a multi-member file.
-                guard inflateReset(stream) == Z_OK else { throw DatasetError("\(path): cannot restart gzip decompression") }
+                guard inflateReset(stream) == Z_OK else {
+                    throw DatasetError("\(path): cannot restart gzip decompression")
+                }
                 memberComplete = false
             }
             stream.pointee.next_out = output
             stream.pointee.avail_out = UInt32(pieceSize)
             let code = inflate(stream, Z_NO_FLUSH)
-            result.append(contentsOf: UnsafeBufferPointer(start: output, count: pieceSize - Int(stream.pointee.avail_out)))
+            result.append(
+                contentsOf: UnsafeBufferPointer(start: output, count: pieceSize - Int(stream.pointee.avail_out)))
             switch code {
             case Z_STREAM_END:
                 memberComplete = true
@@ -112,7 +118,8 @@ enum FileBytes {
             default:
                 let detail = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(code)"
                 throw DatasetError(
-                    "\(path): corrupt gzip data after \(result.count) decompressed bytes: \(detail); download the file again")
+                    "\(path): corrupt gzip data after \(result.count) decompressed bytes: \(detail); download the file again"
+                )
             }
         }
     }

@@ -37,7 +37,8 @@ public enum IDX {
     /// Reads a pair of image and label files into a dataset.
     ///
     /// - Throws: ``DatasetError`` from either file, or if they hold different numbers of examples.
-    public static func loadDataset(images: String, labels: String, classCount: Int) throws(DatasetError) -> ImageDataset {
+    public static func loadDataset(images: String, labels: String, classCount: Int) throws(DatasetError) -> ImageDataset
+    {
         let imageTensor = try readImages(images)
         let labelValues = try readLabels(labels, classCount: classCount)
         guard imageTensor.shape[0] == labelValues.count else {
@@ -57,7 +58,8 @@ public enum IDX {
         let rank = Int(magic & 0xFF)
         let headerSize = 4 + 4 * rank
         guard bytes.count >= 4 else {
-            throw DatasetError("\(path): truncated: expected at least \(headerSize) bytes of IDX header, found \(bytes.count)")
+            throw DatasetError(
+                "\(path): truncated: expected at least \(headerSize) bytes of IDX header, found \(bytes.count)")
         }
         let found = bigEndianWord(bytes, at: 0)
         guard found == magic else {
@@ -66,7 +68,8 @@ public enum IDX {
                     + "\(rank) dimension\(rank == 1 ? "" : "s")); is this the \(what) file?")
         }
         guard bytes.count >= headerSize else {
-            throw DatasetError("\(path): truncated: expected at least \(headerSize) bytes of IDX header, found \(bytes.count)")
+            throw DatasetError(
+                "\(path): truncated: expected at least \(headerSize) bytes of IDX header, found \(bytes.count)")
         }
         let shape = (0..<rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
         // Saturating arithmetic: a corrupt header may announce more elements than Int can count.
@@ -77,10 +80,12 @@ public enum IDX {
         }
         let expected = elements > Int.max - headerSize ? Int.max : headerSize + elements
         guard bytes.count >= expected else {
-            throw DatasetError("\(path): truncated: expected \(expected) bytes for shape \(shape), found \(bytes.count)")
+            throw DatasetError(
+                "\(path): truncated: expected \(expected) bytes for shape \(shape), found \(bytes.count)")
         }
         guard bytes.count == expected else {
-            throw DatasetError("\(path): \(bytes.count - expected) unexpected bytes after the \(expected) bytes of shape \(shape)")
+            throw DatasetError(
+                "\(path): \(bytes.count - expected) unexpected bytes after the \(expected) bytes of shape \(shape)")
         }
         return (shape, bytes, headerSize)
     }

@@ -70,7 +70,8 @@ extension HDF5File {
         guard H5Aexists(object.raw, name) > 0 else {
             let available = attributeNames(of: object.raw).map(Self.listing) ?? "unknown"
             throw HDF5Error(
-                "\(self.path): no attribute '\(name)' on \(objectName) (available: \(available)); \(recoverySuggestion)")
+                "\(self.path): no attribute '\(name)' on \(objectName) (available: \(available)); \(recoverySuggestion)"
+            )
         }
         let what = "read attribute '\(name)' of \(objectName)"
         guard let attribute = HDF5Identifier(H5Aopen(object.raw, name, naskit_H5P_DEFAULT()), close: H5Aclose),
@@ -79,17 +80,22 @@ extension HDF5File {
         else { throw .failed(what, in: self.path) }
         let count = try shape(ofSpace: space.raw, object: "attribute '\(name)' of \(objectName)").reduce(1, *)
         guard count == 1 else {
-            throw HDF5Error("\(self.path): attribute '\(name)' of \(objectName) holds \(count) values; only single values are read")
+            throw HDF5Error(
+                "\(self.path): attribute '\(name)' of \(objectName) holds \(count) values; only single values are read")
         }
         let stored = HDF5StoredType(type: type.raw)
         switch stored {
         case .numeric(.int32), .numeric(.int64), .numeric(.uint8), .integer:
             var number: Int64 = 0
-            guard H5Aread(attribute.raw, naskit_H5T_NATIVE_INT64(), &number) >= 0 else { throw .failed(what, in: self.path) }
+            guard H5Aread(attribute.raw, naskit_H5T_NATIVE_INT64(), &number) >= 0 else {
+                throw .failed(what, in: self.path)
+            }
             return .int64(number)
         case .numeric(.float32), .numeric(.float64), .floatingPoint:
             var number: Double = 0
-            guard H5Aread(attribute.raw, naskit_H5T_NATIVE_DOUBLE(), &number) >= 0 else { throw .failed(what, in: self.path) }
+            guard H5Aread(attribute.raw, naskit_H5T_NATIVE_DOUBLE(), &number) >= 0 else {
+                throw .failed(what, in: self.path)
+            }
             return .double(number)
         case .string:
             let strings = Self.readStrings(count: 1, fileType: type.raw, space: space.raw) { memoryType, buffer in
@@ -99,7 +105,8 @@ extension HDF5File {
             return .string(text)
         case .unsupported:
             throw HDF5Error(
-                "\(self.path): attribute '\(name)' of \(objectName) holds a \(stored); only strings, integers and floats are read")
+                "\(self.path): attribute '\(name)' of \(objectName) holds a \(stored); only strings, integers and floats are read"
+            )
         }
     }
 

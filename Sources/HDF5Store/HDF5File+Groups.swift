@@ -119,7 +119,8 @@ extension HDF5File {
                         + "\(available)); \(recoverySuggestion)")
             }
             if candidate != name, let kind = kindOfExisting(candidate), kind != .group {
-                throw HDF5Error("\(path): no \(wanted) \(name): \(candidate) is a \(kind), not a group; \(recoverySuggestion)")
+                throw HDF5Error(
+                    "\(path): no \(wanted) \(name): \(candidate) is a \(kind), not a group; \(recoverySuggestion)")
             }
             parent = candidate
         }

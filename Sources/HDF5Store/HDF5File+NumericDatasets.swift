@@ -18,7 +18,8 @@ extension HDF5File {
             layout: layout
         ) { dataset in
             array.values.withUnsafeBytes { bytes in
-                H5Dwrite(dataset, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), bytes.baseAddress)
+                H5Dwrite(
+                    dataset, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), bytes.baseAddress)
             }
         }
     }
@@ -31,7 +32,9 @@ extension HDF5File {
     /// - Returns: The dataset's shape and elements.
     /// - Throws: ``HDF5Error`` if there is no dataset at `path` (listing what is there) or it holds another
     ///   type (naming both).
-    public func read<Element: HDF5Numeric>(_ type: Element.Type, at path: String) throws(HDF5Error) -> HDF5Array<Element> {
+    public func read<Element: HDF5Numeric>(_ type: Element.Type, at path: String) throws(HDF5Error) -> HDF5Array<
+        Element
+    > {
         let name = try normalized(path)
         let dataset = try openObject(at: name, expecting: .dataset)
         try requireStoredType(.numeric(Element.hdf5ScalarType), of: dataset.raw, name: name)
@@ -96,7 +99,8 @@ extension HDF5File {
         let name = try normalized(path)
         try requireWritable("write dataset \(name)")
         if let kind = objectKind(at: name) {
-            throw HDF5Error("\(self.path): cannot write dataset \(name): a \(kind) already exists there (remove it first)")
+            throw HDF5Error(
+                "\(self.path): cannot write dataset \(name): a \(kind) already exists there (remove it first)")
         }
         guard let space = HDF5Identifier.dataspace(shape: shape),
             let creation = HDF5Identifier(H5Pcreate(naskit_H5P_DATASET_CREATE()), close: H5Pclose),
@@ -139,7 +143,9 @@ extension HDF5File {
             for extent in dimensions {
                 let (product, overflow) = count.multipliedReportingOverflow(by: Int(clamping: extent))
                 guard !overflow, extent <= UInt64(Int.max) else {
-                    throw HDF5Error("\(path): \(object) has an impossible shape \(dimensions); the file is corrupt, \(recoverySuggestion)")
+                    throw HDF5Error(
+                        "\(path): \(object) has an impossible shape \(dimensions); the file is corrupt, \(recoverySuggestion)"
+                    )
                 }
                 count = product
             }

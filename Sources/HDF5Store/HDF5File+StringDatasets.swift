@@ -30,7 +30,8 @@ extension HDF5File {
             throw .failed("make a string type for \(path)", in: self.path)
         }
         let elementSize = storage == .fixedLength ? fixedSize : 16
-        try createDataset(at: path, shape: strings.shape, fileType: type.raw, elementSize: elementSize, layout: layout) {
+        try createDataset(at: path, shape: strings.shape, fileType: type.raw, elementSize: elementSize, layout: layout)
+        {
             dataset in
             Self.withStringBuffer(strings.values, storage: storage, fixedSize: fixedSize) { buffer in
                 H5Dwrite(dataset, type.raw, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), buffer)

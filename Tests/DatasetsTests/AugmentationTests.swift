@@ -16,7 +16,8 @@ struct AugmentationTests {
             for x in 0..<3 {
                 let croppedX = flip ? 2 - x : x
                 let (sourceY, sourceX) = (y + top, croppedX + left)
-                result.append((0..<3).contains(sourceY) && (0..<3).contains(sourceX) ? Float(sourceY * 3 + sourceX + 1) : fill)
+                result.append(
+                    (0..<3).contains(sourceY) && (0..<3).contains(sourceX) ? Float(sourceY * 3 + sourceX + 1) : fill)
             }
         }
         return result
@@ -32,7 +33,9 @@ struct AugmentationTests {
         let flip = replay.uniformInt(below: 2) == 1
         var images = Self.tiny
         augmentation.apply(to: &images, using: &generator)
-        #expect(images.scalars == Self.expected(top: top, left: left, flip: flip, fill: -1), "top \(top) left \(left) flip \(flip)")
+        #expect(
+            images.scalars == Self.expected(top: top, left: left, flip: flip, fill: -1),
+            "top \(top) left \(left) flip \(flip)")
         #expect(generator == replay)  // exactly three draws per image
     }
 
@@ -57,7 +60,11 @@ struct AugmentationTests {
         var outcomes = Set<[Float]>()
         for image in 0..<200 { outcomes.insert(Array(first.scalars[image * 9..<(image + 1) * 9])) }
         var candidates = Set<[Float]>()
-        for top in -1...1 { for left in -1...1 { for flip in [false, true] { candidates.insert(Self.expected(top: top, left: left, flip: flip)) } } }
+        for top in -1...1 {
+            for left in -1...1 {
+                for flip in [false, true] { candidates.insert(Self.expected(top: top, left: left, flip: flip)) }
+            }
+        }
         #expect(outcomes == candidates)  // 18 distinct outcomes, all seen
     }
 

@@ -10,7 +10,9 @@ struct BatchesTests {
         images: Tensor(shape: [103, 1, 2, 2], scalars: (0..<103).flatMap { [Float](repeating: Float($0), count: 4) }),
         labels: (0..<103).map { Int32($0 % 10) }, classCount: 10)
 
-    @Test("an epoch visits every example exactly once, with images and labels of the right examples", arguments: [1, 10, 103, 200])
+    @Test(
+        "an epoch visits every example exactly once, with images and labels of the right examples",
+        arguments: [1, 10, 103, 200])
     func coversEachOnce(batchSize: Int) {
         let batches = Batches(dataset: Self.dataset, batchSize: batchSize, seed: 9, epoch: 0)
         #expect(batches.count == (103 + batchSize - 1) / batchSize)
@@ -42,7 +44,8 @@ struct BatchesTests {
         #expect(Batches(dataset: Self.dataset, batchSize: 50, seed: 9, epoch: 3).order == order)  // batch size does not matter
         #expect(Batches(dataset: Self.dataset, batchSize: 16, seed: 9, epoch: 4).order != order)
         #expect(Batches(dataset: Self.dataset, batchSize: 16, seed: 10, epoch: 3).order != order)
-        #expect(Batches(dataset: Self.dataset, batchSize: 16, seed: 9, epoch: 3, shuffle: false).order == Array(0..<103))
+        #expect(
+            Batches(dataset: Self.dataset, batchSize: 16, seed: 9, epoch: 3, shuffle: false).order == Array(0..<103))
         // The documented derivation, so other tools can regenerate it.
         var generator = Xoshiro256(seed: StableHash.derive(seed: 9, "batches/order/epoch 3"))
         var expected = Array(0..<103)

@@ -41,23 +41,33 @@ struct CIFARTests {
     @Test("a truncated batch says how many bytes were expected and found")
     func truncated() throws {
         let directory = TemporaryDirectory()
-        let path = directory.write(Array((Self.record(labels: [1]) + Self.record(labels: [2])).dropLast(100)), to: "cut.bin")
+        let path = directory.write(
+            Array((Self.record(labels: [1]) + Self.record(labels: [2])).dropLast(100)), to: "cut.bin")
         #expect(throws: DatasetError("\(path): truncated: expected 6146 bytes (whole 3073-byte records), found 6046")) {
             try CIFAR.load(batchFiles: [path])
         }
         let empty = directory.write([], to: "empty.bin")
-        #expect(throws: DatasetError("\(empty): empty file; expected records of 3073 bytes")) { try CIFAR.load(batchFiles: [empty]) }
+        #expect(throws: DatasetError("\(empty): empty file; expected records of 3073 bytes")) {
+            try CIFAR.load(batchFiles: [empty])
+        }
     }
 
     @Test("a CIFAR-100 file read as CIFAR-10 is caught by its size or its labels")
     func wrongFormat() throws {
         let directory = TemporaryDirectory()
         let hundred = directory.write(Self.record(labels: [1, 2]), to: "test.bin")
-        #expect(throws: DatasetError("\(hundred): truncated: expected 6146 bytes (whole 3073-byte records), found 3074; its size fits 3074-byte records: is it a CIFAR-100 file?")) {
+        #expect(
+            throws: DatasetError(
+                "\(hundred): truncated: expected 6146 bytes (whole 3073-byte records), found 3074; its size fits 3074-byte records: is it a CIFAR-100 file?"
+            )
+        ) {
             try CIFAR.load(batchFiles: [hundred])
         }
         let ten = directory.write(Self.record(labels: [12]), to: "ten.bin")
-        #expect(throws: DatasetError("\(ten): label 12 of record 0 is out of range 0..<10 for cifar10; is this a CIFAR-100 file?")) {
+        #expect(
+            throws: DatasetError(
+                "\(ten): label 12 of record 0 is out of range 0..<10 for cifar10; is this a CIFAR-100 file?")
+        ) {
             try CIFAR.load(batchFiles: [ten])
         }
     }

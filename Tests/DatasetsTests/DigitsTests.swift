@@ -39,7 +39,9 @@ struct DigitsTests {
             try Digits.load(path: label)
         }
         let empty = directory.write(Array("\n".utf8), to: "empty.csv")
-        #expect(throws: DatasetError("\(empty): no rows; run Scripts/fetch-datasets.sh")) { try Digits.load(path: empty) }
+        #expect(throws: DatasetError("\(empty): no rows; run Scripts/fetch-datasets.sh")) {
+            try Digits.load(path: empty)
+        }
     }
 }
 

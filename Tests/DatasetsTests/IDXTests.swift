@@ -7,7 +7,8 @@ struct IDXTests {
     /// Two 2 x 3 images with bytes 0, 51, 102, ... and their labels.
     static let imageBytes: [UInt8] = (0..<12).map { UInt8(($0 * 51) % 256) }
 
-    @Test("images and labels are read, plain or gzip-compressed, with pixels scaled to [0, 1]", arguments: [false, true])
+    @Test(
+        "images and labels are read, plain or gzip-compressed, with pixels scaled to [0, 1]", arguments: [false, true])
     func readsSmallFiles(compressed: Bool) throws {
         let directory = TemporaryDirectory()
         let encode = { (bytes: [UInt8]) in compressed ? GzipFixture.compress(bytes) : bytes }
@@ -36,15 +37,27 @@ struct IDXTests {
     func badMagic() throws {
         let directory = TemporaryDirectory()
         let labels = directory.write(Fixture.idx(shape: [2], data: [1, 2]), to: "labels")
-        #expect(throws: DatasetError("\(labels): bad magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions); is this the images file?")) {
+        #expect(
+            throws: DatasetError(
+                "\(labels): bad magic number 0x00000801, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions); is this the images file?"
+            )
+        ) {
             try IDX.readImages(labels)
         }
         let floats = directory.write(Fixture.idx(shape: [1], data: [0, 0, 0, 0], typeCode: 0x0D), to: "floats")
-        #expect(throws: DatasetError("\(floats): bad magic number 0x00000D01, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension); is this the labels file?")) {
+        #expect(
+            throws: DatasetError(
+                "\(floats): bad magic number 0x00000D01, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension); is this the labels file?"
+            )
+        ) {
             try IDX.readLabels(floats, classCount: 10)
         }
         let text = directory.write(Array("hello, world".utf8), to: "text")
-        #expect(throws: DatasetError("\(text): bad magic number 0x68656C6C, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension); is this the labels file?")) {
+        #expect(
+            throws: DatasetError(
+                "\(text): bad magic number 0x68656C6C, expected 0x00000801 (IDX labels: unsigned bytes, 1 dimension); is this the labels file?"
+            )
+        ) {
             try IDX.readLabels(text, classCount: 10)
         }
     }
@@ -74,11 +87,17 @@ struct IDXTests {
         let compressed = GzipFixture.compress(Fixture.idx(shape: [3], data: [1, 2, 3]))
         let cut = directory.write(Array(compressed.dropLast(6)), to: "cut.gz")
         let error = #expect(throws: DatasetError.self) { try IDX.readLabels(cut, classCount: 10) }
-        #expect(error?.message.hasPrefix("\(cut): truncated gzip data: the compressed stream ends after 28 bytes (11 bytes decompressed)") == true, "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix(
+                "\(cut): truncated gzip data: the compressed stream ends after 28 bytes (11 bytes decompressed)")
+                == true, "\(String(describing: error))")
         var corrupt = compressed
         corrupt[corrupt.count - 5] ^= 0xFF  // the stored CRC-32 no longer matches
         let bad = directory.write(corrupt, to: "bad.gz")
-        #expect(throws: DatasetError("\(bad): corrupt gzip data after 11 decompressed bytes: incorrect data check; download the file again")) {
+        #expect(
+            throws: DatasetError(
+                "\(bad): corrupt gzip data after 11 decompressed bytes: incorrect data check; download the file again")
+        ) {
             try IDX.readLabels(bad, classCount: 10)
         }
     }
@@ -91,7 +110,11 @@ struct IDXTests {
             try IDX.readLabels(labels, classCount: 10)
         }
         let images = directory.write(Fixture.idx(shape: [2, 2, 3], data: Self.imageBytes), to: "images")
-        #expect(throws: DatasetError("\(images): image/label count mismatch: 2 images but \(labels) has 3 labels; use files from the same split")) {
+        #expect(
+            throws: DatasetError(
+                "\(images): image/label count mismatch: 2 images but \(labels) has 3 labels; use files from the same split"
+            )
+        ) {
             try IDX.loadDataset(images: images, labels: labels, classCount: 11)
         }
         let missing = directory.path + "/missing"

@@ -21,7 +21,9 @@ struct ImageDatasetTests {
         await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = ImageDataset(images: Tensor(zeros: [2, 1, 1, 1]), labels: [0, 3], classCount: 3)
         }.map { result in
-            #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("ImageDataset: label 3 is outside 0..<3"))
+            #expect(
+                String(decoding: result.standardErrorContent, as: UTF8.self).contains(
+                    "ImageDataset: label 3 is outside 0..<3"))
         }
     }
 

@@ -55,7 +55,9 @@ struct PreprocessingTests {
         for x in 0..<16 {
             let start = 1.75 * Double(x)
             let expected = Float((antiderivative(start + 1.75) - antiderivative(start)) / 1.75)
-            #expect(abs(small.scalars[5 * 16 + x] - expected) < 1e-4, "column \(x): \(small.scalars[5 * 16 + x]) vs \(expected)")
+            #expect(
+                abs(small.scalars[5 * 16 + x] - expected) < 1e-4,
+                "column \(x): \(small.scalars[5 * 16 + x]) vs \(expected)")
         }
         let dataset = ImageDataset(images: ramp, labels: [0], classCount: 1).resized(height: 16, width: 16)
         #expect(dataset.images == small)

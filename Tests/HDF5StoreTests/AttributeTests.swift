@@ -31,10 +31,14 @@ extension HDF5StoreTests {
         @Test("a missing attribute lists the ones that exist")
         func missing() throws {
             let directory = TemporaryDirectory()
-            let file = try HDF5File(path: directory.file("attributes.h5"), mode: .truncate, recoverySuggestion: "re-run the importer")
+            let file = try HDF5File(
+                path: directory.file("attributes.h5"), mode: .truncate, recoverySuggestion: "re-run the importer")
             try file.setAttribute("version", to: .string("1.0"))
             try file.setAttribute("commit", to: .string("abc"))
-            #expect(throws: HDF5Error("\(file.path): no attribute 'seed' on / (available: commit, version); re-run the importer")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): no attribute 'seed' on / (available: commit, version); re-run the importer")
+            ) {
                 try file.attribute("seed")
             }
             #expect(throws: HDF5Error("\(file.path): no object /nothing (available: none); re-run the importer")) {
@@ -48,7 +52,10 @@ extension HDF5StoreTests {
             let path = directory.file("attributes.h5")
             _ = try HDF5File(path: path, mode: .truncate)
             let file = try HDF5File(path: path, mode: .readOnly)
-            #expect(throws: HDF5Error("\(path) is open read-only; cannot set attribute 'seed' on / (open it with .readWrite)")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(path) is open read-only; cannot set attribute 'seed' on / (open it with .readWrite)")
+            ) {
                 try file.setAttribute("seed", to: .int64(1))
             }
         }

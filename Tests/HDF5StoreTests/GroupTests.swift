@@ -34,7 +34,9 @@ extension HDF5StoreTests {
             #expect(try file.children(of: "/a") == [])
             try file.write(HDF5Array([UInt8(2)]), to: "/a/b")  // the name is free again
             #expect(try file.read(UInt8.self, at: "/a/b").values == [2])
-            #expect(throws: HDF5Error("\(file.path): cannot remove /a/c: nothing exists there")) { try file.removeObject(at: "/a/c") }
+            #expect(throws: HDF5Error("\(file.path): cannot remove /a/c: nothing exists there")) {
+                try file.removeObject(at: "/a/c")
+            }
         }
 
         @Test("a group cannot replace a dataset, nor a dataset anything")
@@ -45,10 +47,16 @@ extension HDF5StoreTests {
             #expect(throws: HDF5Error("\(file.path): cannot create group /x: a dataset exists there")) {
                 try file.createGroup(at: "/x")
             }
-            #expect(throws: HDF5Error("\(file.path): cannot write dataset /x: a dataset already exists there (remove it first)")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): cannot write dataset /x: a dataset already exists there (remove it first)")
+            ) {
                 try file.write(HDF5Array([Double(2)]), to: "/x")
             }
-            #expect(throws: HDF5Error("\(file.path): cannot write dataset /: a group already exists there (remove it first)")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): cannot write dataset /: a group already exists there (remove it first)")
+            ) {
                 try file.write(HDF5Array([Double(2)]), to: "/")
             }
             #expect(throws: HDF5Error.self) { try file.write(HDF5Array([Double(2)]), to: "/x/y") }

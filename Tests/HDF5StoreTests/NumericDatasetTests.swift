@@ -66,7 +66,9 @@ extension HDF5StoreTests {
         func automaticChunkLimit() throws {
             let directory = TemporaryDirectory()
             let file = try HDF5File(path: directory.file("large.h5"), mode: .truncate)
-            try file.write(HDF5Array(shape: [3000, 200], values: [Double](repeating: 1, count: 600_000)), to: "/x", layout: .compressed(level: 1))
+            try file.write(
+                HDF5Array(shape: [3000, 200], values: [Double](repeating: 1, count: 600_000)), to: "/x",
+                layout: .compressed(level: 1))
             let chunk = try #require(try file.layout(at: "/x").chunkShape)
             // 3000 rows of 1600 bytes is 4.8 MB; halving the rows three times gives 375 * 1600 = 600 kB <= 1 MiB.
             #expect(chunk == [375, 200])
@@ -87,7 +89,11 @@ extension HDF5StoreTests {
             let directory = TemporaryDirectory()
             let file = try HDF5File(path: directory.file("layout.h5"), mode: .truncate)
             let values = HDF5Array(shape: [4, 4], values: [Int32](repeating: 0, count: 16))
-            #expect(throws: HDF5Error("\(file.path): cannot write dataset /x: chunk shape [8, 4] does not fit shape [4, 4] (same rank, extents from 1 to the dataset's)")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): cannot write dataset /x: chunk shape [8, 4] does not fit shape [4, 4] (same rank, extents from 1 to the dataset's)"
+                )
+            ) {
                 try file.write(values, to: "/x", layout: .chunked([8, 4]))
             }
             #expect(throws: HDF5Error("\(file.path): cannot write dataset /x: gzip level 12 is not in 0...9")) {

@@ -9,9 +9,11 @@ extension HDF5StoreTests {
             "", "αβγ — ünïcödé", "🙂 emoji", "a",
         ]
 
-        @Test("variable- and fixed-length strings round-trip with UTF-8, in every rank", arguments: [
-            HDF5StringStorage.variableLength, .fixedLength,
-        ])
+        @Test(
+            "variable- and fixed-length strings round-trip with UTF-8, in every rank",
+            arguments: [
+                HDF5StringStorage.variableLength, .fixedLength,
+            ])
         func roundTrip(storage: HDF5StringStorage) throws {
             let directory = TemporaryDirectory()
             let path = directory.file("strings.h5")
@@ -59,10 +61,16 @@ extension HDF5StoreTests {
             let file = try HDF5File(path: directory.file("mixed.h5"), mode: .truncate)
             try file.write(HDF5Array(["a"]), to: "/text")
             try file.write(HDF5Array([Int64(1)]), to: "/number")
-            #expect(throws: HDF5Error("\(file.path): dataset /text holds String (variable-length) values, not Float; read it as String")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): dataset /text holds String (variable-length) values, not Float; read it as String")
+            ) {
                 try file.read(Float.self, at: "/text")
             }
-            #expect(throws: HDF5Error("\(file.path): dataset /number holds Int64 values, not String (variable-length); read it as Int64")) {
+            #expect(
+                throws: HDF5Error(
+                    "\(file.path): dataset /number holds Int64 values, not String (variable-length); read it as Int64")
+            ) {
                 try file.read(String.self, at: "/number")
             }
         }

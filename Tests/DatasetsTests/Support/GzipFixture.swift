@@ -13,7 +13,8 @@ enum GzipFixture {
             output += bytes[offset..<offset + length]
             offset += length
         } while offset < bytes.count
-        return output + littleEndian(crc32(bytes), bytes: 4) + littleEndian(UInt32(truncatingIfNeeded: bytes.count), bytes: 4)
+        return output + littleEndian(crc32(bytes), bytes: 4)
+            + littleEndian(UInt32(truncatingIfNeeded: bytes.count), bytes: 4)
     }
 
     /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), bit by bit.
