@@ -173,7 +173,8 @@ extension HDF5File {
                 case .string: "read it as String"
                 default: "HDF5Store cannot read this type"
                 }
-            throw HDF5Error("\(path): dataset \(name) holds \(stored) values, not \(expected); \(advice)")
+            let requested = if case .string = expected { "String" } else { "\(expected)" }
+            throw HDF5Error("\(path): dataset \(name) holds \(stored) values, not \(requested); \(advice)")
         }
     }
 

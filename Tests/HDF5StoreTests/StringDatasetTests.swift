@@ -69,7 +69,7 @@ extension HDF5StoreTests {
             }
             #expect(
                 throws: HDF5Error(
-                    "\(file.path): dataset /number holds Int64 values, not String (variable-length); read it as Int64")
+                    "\(file.path): dataset /number holds Int64 values, not String; read it as Int64")
             ) {
                 try file.read(String.self, at: "/number")
             }
