@@ -1,11 +1,3 @@
-/// Which part of a dataset with an official split to load.
-public enum DatasetSplit: String, Sendable, Hashable, CaseIterable {
-    /// The training examples.
-    case train
-    /// The held-out test examples.
-    case test
-}
-
 /// Fashion-MNIST (Xiao, Rasul & Vollgraf 2017): 28 x 28 grey images of 10 kinds of clothing, 60000 for
 /// training and 10000 for testing, in IDX files.
 public enum FashionMNIST {
