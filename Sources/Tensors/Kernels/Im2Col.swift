@@ -60,6 +60,8 @@ enum Im2Col {
                         for ow in 0..<valid.lowerBound { destination[ow] = 0 }
                         if stride == 1 {
                             copy(source + valid.lowerBound, to: destination + valid.lowerBound, count: valid.count)
+                        } else if stride == 2 {
+                            gatherEven(source, to: destination, valid)
                         } else {
                             for ow in valid { destination[ow] = source[ow * stride] }
                         }
@@ -67,6 +69,25 @@ enum Im2Col {
                     }
                 }
             }
+        }
+    }
+
+    /// `destination[o] = source[2·o]` for `o` in `range`, eight at a time from sixteen loaded elements; it reads
+    /// no element past `source[2·(range.upperBound − 1)]`.
+    @inline(__always)
+    static func gatherEven(_ source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+        var o = range.lowerBound
+        let raw = UnsafeRawPointer(source)
+        let output = UnsafeMutableRawPointer(destination)
+        // The last element loaded is source[2·o + 15], below 2·(upperBound − 1) while o + 8 < upperBound.
+        while o + 8 < range.upperBound {
+            let pairs = raw.loadUnaligned(fromByteOffset: 2 * o * 4, as: SIMD16<Float>.self)
+            output.storeBytes(of: pairs.evenHalf, toByteOffset: o * 4, as: SIMD8<Float>.self)
+            o += 8
+        }
+        while o < range.upperBound {
+            destination[o] = source[2 * o]
+            o += 1
         }
     }
 
@@ -93,30 +114,52 @@ enum Im2Col {
     /// ``unfold(_:geometry:channels:into:rowStride:)``, used for the input gradient.
     ///
     /// - Parameters:
-    ///   - columns: the unfolded gradient's element (0, 0) of this image.
+    ///   - columns: the unfolded gradient's element (0, 0) of this image; the entries that read padding may be
+    ///     overwritten with zeros.
     ///   - rowStride: the distance between rows of `columns`.
     ///   - image: the gradient of one image, (C, H, W), accumulated into.
     /// - Complexity: O(|channels|·K²·H'·W').
     static func fold(
-        _ columns: UnsafePointer<Float>, rowStride: Int, geometry g: ConvolutionGeometry, channels: Range<Int>,
+        _ columns: UnsafeMutablePointer<Float>, rowStride: Int, geometry g: ConvolutionGeometry, channels: Range<Int>,
         into image: UnsafeMutablePointer<Float>
     ) {
         let outputWidth = g.outputWidth
         let stride = g.stride
+        // As in unfold: with stride 1 and W' = W one tap's valid rows add to one shifted run of the plane, once the
+        // entries of the columns that read padding are zeroed (they are ours to overwrite, and adding 0 is exact).
+        let shiftedAdd = stride == 1 && outputWidth == g.width
         for c in channels {
             let plane = image + c * g.inputPlane
             for kh in 0..<g.kernelSize {
                 let rows = g.validRows(tap: kh)
                 let rowOffset = kh * g.dilation - g.padding
+                if rows.isEmpty { continue }
                 for kw in 0..<g.kernelSize {
                     let valid = g.validColumns(tap: kw)
                     let columnOffset = kw * g.dilation - g.padding
                     let row = columns + ((c * g.kernelSize + kh) * g.kernelSize + kw) * rowStride
+                    if shiftedAdd {
+                        if valid.count < outputWidth {
+                            for oh in rows {
+                                let entries = row + oh * outputWidth
+                                for ow in 0..<valid.lowerBound { entries[ow] = 0 }
+                                for ow in valid.upperBound..<outputWidth { entries[ow] = 0 }
+                            }
+                        }
+                        let delta = rowOffset * g.width + columnOffset
+                        let first = max(rows.lowerBound * outputWidth, -delta)
+                        let end = min(rows.upperBound * outputWidth, g.inputPlane - delta)
+                        let destination = plane + delta
+                        for t in first..<end { destination[t] += row[t] }
+                        continue
+                    }
                     for oh in rows {
                         let source = row + oh * outputWidth
                         let destination = plane + (oh * stride + rowOffset) * g.width + columnOffset
                         if stride == 1 {
                             for ow in valid { destination[ow] += source[ow] }
+                        } else if stride == 2 {
+                            for ow in valid { destination[2 * ow] += source[ow] }
                         } else {
                             for ow in valid { destination[ow * stride] += source[ow] }
                         }
