@@ -32,6 +32,12 @@ public final class Tape {
         return Variable(value: value, node: nodes.count - 1, tape: self)
     }
 
+    /// A constant on this tape: ops on it are recorded (so layers find the tape on their input) but no gradient
+    /// flows to it. Use it for a network's input images, whose gradient nobody needs.
+    public func constant(_ value: Tensor) -> Variable {
+        Variable(value: value, node: -1, tape: self)
+    }
+
     /// The leaf for an object that owns a tensor (a layer's parameter): the same object gives the same leaf for
     /// the lifetime of the tape, so a parameter used twice receives the sum of both uses' gradients.
     public func variable(for owner: AnyObject, value: @autoclosure () -> Tensor) -> Variable {
@@ -71,6 +77,7 @@ public final class Tape {
         precondition(
             seed.shape == output.shape,
             "gradients(of:): seed shape \(seed.shape) differs from output shape \(output.shape)")
+        guard output.node >= 0 else { return Gradients(tape: self, byNode: []) }  // a constant: nothing flows
         var gradients = [Tensor?](repeating: nil, count: output.node + 1)
         gradients[output.node] = seed
         for index in stride(from: output.node, through: 0, by: -1) {
@@ -106,7 +113,7 @@ public struct Gradients {
     /// The gradient of a leaf variable; zeros when the output does not depend on it.
     public subscript(variable: Variable) -> Tensor {
         precondition(variable.tape === tape, "Gradients: the variable was recorded on another tape")
-        if variable.node < byNode.count, let gradient = byNode[variable.node] { return gradient }
+        if variable.node >= 0, variable.node < byNode.count, let gradient = byNode[variable.node] { return gradient }
         return Tensor(zeros: variable.shape)
     }
 

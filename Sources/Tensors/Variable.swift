@@ -5,7 +5,7 @@
 public struct Variable {
     /// The value computed by the forward pass.
     public let value: Tensor
-    /// The node number on `tape`, or -1 when not recorded.
+    /// The node number on `tape`, or -1 for a constant (with or without a tape).
     let node: Int
     /// The tape this variable was recorded on, if any.
     public let tape: Tape?
@@ -24,8 +24,8 @@ public struct Variable {
     /// The shape of the value.
     public var shape: [Int] { value.shape }
 
-    /// Whether this variable is recorded on a tape.
-    public var isRecorded: Bool { tape != nil }
+    /// Whether gradients flow to this variable: it was recorded on a tape and is not a constant.
+    public var isRecorded: Bool { tape != nil && node >= 0 }
 
     /// The result of an op: recorded on the inputs' tape with `pullback` when any input is recorded, else a
     /// constant.
@@ -47,9 +47,12 @@ public struct Variable {
             }
         }
         guard let tape else { return Variable(value) }
-        // Constants among the inputs get node -1 and are skipped by the tape.
-        let recordedInputs = inputs.map { $0.tape == nil ? -1 : $0.node }
+        // Constants among the inputs have node -1 and are skipped by the tape.
+        let recordedInputs = inputs.map(\.node)
         let kept = recordedInputs.indices.filter { recordedInputs[$0] >= 0 }
+        if kept.isEmpty {
+            return tape.constant(value)
+        }
         if kept.count == inputs.count {
             return tape.record(value, inputs: recordedInputs, pullback: pullback)
         }

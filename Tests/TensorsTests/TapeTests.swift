@@ -41,3 +41,20 @@ struct TapeTests {
         #expect(tape.nodeCount == 3)  // one leaf, the product, the sum
     }
 }
+
+@Suite("Tape constants")
+struct TapeConstantTests {
+    @Test("ops on a tape constant are recorded for the variables they meet, but the constant gets no gradient")
+    func constantOnTape() {
+        let tape = Tape()
+        let image = tape.constant(Tensor(shape: [2], scalars: [3, 4]))
+        let weight = tape.variable(Tensor(shape: [2], scalars: [0.5, 2]))
+        #expect(!image.isRecorded)
+        #expect((image * image).tape === tape)
+        let y = (image * weight).sum()
+        let gradients = tape.gradients(of: y)
+        #expect(gradients[weight].scalars == [3, 4])
+        #expect(gradients[image].scalars == [0, 0])
+        #expect(tape.nodeCount == 3)  // the weight, the product, the sum: constants add no node
+    }
+}
