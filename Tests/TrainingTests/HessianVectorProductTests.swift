@@ -98,7 +98,7 @@ struct HessianVectorProductTests {
         let errorNorm = zip(got, expected).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
         let norm = expected.map { $0 * $0 }.reduce(0, +).squareRoot()
         #expect(norm > 0.1)
-        #expect(errorNorm / norm < 1e-2, "relative error \(errorNorm / norm)")
+        #expect(errorNorm / norm < 1e-3, "relative error \(errorNorm / norm)")  // measured 4e-5
     }
 }
 
