@@ -46,8 +46,8 @@ public final class Embedding: Layer {
 
     /// The rows for the indices held (as whole numbers) in `input`, shaped `input.shape + [dimension]`.
     ///
-    /// The table is recorded on `input.tape`; to train it through this entry point record the indices as a
-    /// leaf (`tape.variable(indices)`), or use ``callAsFunction(_:on:)``.
+    /// The table is recorded on `input.tape`; to train it through this entry point put the indices on the tape
+    /// (`tape.constant(indices)`), or use ``callAsFunction(_:on:)``.
     public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
         let indices = input.value.scalars.enumerated().map { position, value in
             precondition(

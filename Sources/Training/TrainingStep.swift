@@ -64,8 +64,8 @@ public struct TrainingStep {
             images.shape.first == labels.count,
             "TrainingStep: images \(images.shape) hold \(images.shape.first ?? 0) examples but there are \(labels.count) labels")
         let tape = Tape()
-        // The input is a leaf so that layers find the tape on it (they record their parameters on input.tape).
-        let input = tape.variable(images)
+        // Layers record their parameters on input.tape; the images need no gradient.
+        let input = tape.constant(images)
         let logits = try NumericsCheck.forward(model, input, mode: .training(seed: seed), step: step)
         precondition(
             logits.rank == 2 && logits.shape[0] == labels.count,

@@ -35,5 +35,8 @@ struct EmbeddingTests {
         let y = table(Variable(Tensor(shape: [2, 2], scalars: [0, 1, 2, 0])), mode: .evaluation)
         #expect(y.shape == [2, 2, 2])
         #expect(Array(y.value.scalars[4..<6]) == Array(table.weight.value.scalars[4..<6]))
+        let tape = Tape()
+        let recorded = table(tape.constant(Tensor(shape: [2], scalars: [1, 1])), mode: .training(seed: 0))
+        #expect(tape.gradients(of: recorded.sum())[table.weight]?.scalars == [0, 0, 2, 2, 0, 0])
     }
 }
