@@ -15,6 +15,7 @@ enum PoolingKernels {
         _ input: UnsafePointer<Float>, geometry g: ConvolutionGeometry,
         output: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>
     ) {
+        let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
             planes in
             for plane in planes {
@@ -25,18 +26,88 @@ enum PoolingKernels {
                 position.initialize(repeating: 0, count: g.outputPlane)
                 ConvolutionDepthwise.forEachTap(g) { _, rows, columns, offset in
                     for oh in rows {
-                        let row = oh * g.outputWidth
-                        let start = oh * g.stride * g.width + offset
-                        for ow in columns {
-                            let index = start + ow * g.stride
-                            let value = x[index]
-                            let greater = value > best[row + ow]
-                            best[row + ow] = greater ? value : best[row + ow]
-                            position[row + ow] = greater ? Int32(truncatingIfNeeded: index) : position[row + ow]
-                        }
+                        let start = oh * stride * width + offset
+                        maximumRun(
+                            x + start, stride: stride, firstIndex: start, columns,
+                            best: best + oh * outputWidth, position: position + oh * outputWidth)
                     }
                 }
             }
+        }
+    }
+
+    /// For `o` in `columns`: where `source[o·stride]` exceeds `best[o]`, takes it and records its plane index
+    /// `firstIndex + o·stride` in `position[o]`.
+    ///
+    /// Runs branch-free on 8 or 4 lanes for strides 1 and 2: a scalar loop's branch mispredicts on every new
+    /// maximum. A step is idempotent (an element never exceeds a maximum that already includes it), so for
+    /// stride 1 the last step may overlap the previous one instead of leaving a scalar tail.
+    @inline(__always)
+    static func maximumRun(
+        _ source: UnsafePointer<Float>, stride: Int, firstIndex: Int, _ columns: Range<Int>,
+        best: UnsafeMutablePointer<Float>, position: UnsafeMutablePointer<Int32>
+    ) {
+        let raw = UnsafeRawPointer(source)
+        let bestBytes = UnsafeMutableRawPointer(best)
+        let positionBytes = UnsafeMutableRawPointer(position)
+        let stride32 = Int32(truncatingIfNeeded: stride)
+        func step8(_ o: Int, _ candidates: SIMD8<Float>) {
+            let current = bestBytes.loadUnaligned(fromByteOffset: o * 4, as: SIMD8<Float>.self)
+            let greater = candidates .> current
+            bestBytes.storeBytes(
+                of: current.replacing(with: candidates, where: greater), toByteOffset: o * 4, as: SIMD8<Float>.self)
+            let indices = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: firstIndex + o * stride))
+                &+ SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) &* stride32
+            let positions = positionBytes.loadUnaligned(fromByteOffset: o * 4, as: SIMD8<Int32>.self)
+            positionBytes.storeBytes(
+                of: positions.replacing(with: indices, where: greater), toByteOffset: o * 4, as: SIMD8<Int32>.self)
+        }
+        func step4(_ o: Int, _ candidates: SIMD4<Float>) {
+            let current = bestBytes.loadUnaligned(fromByteOffset: o * 4, as: SIMD4<Float>.self)
+            let greater = candidates .> current
+            bestBytes.storeBytes(
+                of: current.replacing(with: candidates, where: greater), toByteOffset: o * 4, as: SIMD4<Float>.self)
+            let indices = SIMD4<Int32>(repeating: Int32(truncatingIfNeeded: firstIndex + o * stride))
+                &+ SIMD4<Int32>(0, 1, 2, 3) &* stride32
+            let positions = positionBytes.loadUnaligned(fromByteOffset: o * 4, as: SIMD4<Int32>.self)
+            positionBytes.storeBytes(
+                of: positions.replacing(with: indices, where: greater), toByteOffset: o * 4, as: SIMD4<Int32>.self)
+        }
+        var o = columns.lowerBound
+        let upper = columns.upperBound
+        if stride == 1 {
+            if columns.count >= 8 {
+                while o + 8 <= upper {
+                    step8(o, raw.loadUnaligned(fromByteOffset: o * 4, as: SIMD8<Float>.self))
+                    o += 8
+                }
+                if o < upper { step8(upper - 8, raw.loadUnaligned(fromByteOffset: (upper - 8) * 4, as: SIMD8<Float>.self)) }
+                return
+            }
+            if columns.count >= 4 {
+                step4(o, raw.loadUnaligned(fromByteOffset: o * 4, as: SIMD4<Float>.self))
+                step4(upper - 4, raw.loadUnaligned(fromByteOffset: (upper - 4) * 4, as: SIMD4<Float>.self))
+                return
+            }
+        } else if stride == 2 {
+            // Pairs are loaded whole: the last element read, source[2·o + 2·lanes − 1], stays inside the run while
+            // o + lanes < upper.
+            while o + 8 < upper {
+                step8(o, raw.loadUnaligned(fromByteOffset: 2 * o * 4, as: SIMD16<Float>.self).evenHalf)
+                o += 8
+            }
+            while o + 4 < upper {
+                step4(o, raw.loadUnaligned(fromByteOffset: 2 * o * 4, as: SIMD8<Float>.self).evenHalf)
+                o += 4
+            }
+        }
+        while o < upper {
+            let value = source[o * stride]
+            if value > best[o] {
+                best[o] = value
+                position[o] = Int32(truncatingIfNeeded: firstIndex + o * stride)
+            }
+            o += 1
         }
     }
 
@@ -84,6 +155,7 @@ enum PoolingKernels {
         output: UnsafeMutablePointer<Float>
     ) {
         let scale = reciprocalCounts(g, countingPadding: countingPadding)
+        let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         scale.withUnsafeBufferPointer { scale in
             ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
                 planes in
@@ -93,9 +165,13 @@ enum PoolingKernels {
                     y.initialize(repeating: 0, count: g.outputPlane)
                     ConvolutionDepthwise.forEachTap(g) { _, rows, columns, offset in
                         for oh in rows {
-                            let row = y + oh * g.outputWidth
-                            let source = x + oh * g.stride * g.width + offset
-                            for ow in columns { row[ow] += source[ow * g.stride] }
+                            let row = y + oh * outputWidth
+                            let source = x + oh * stride * width + offset
+                            if stride == 1 {
+                                for ow in columns { row[ow] += source[ow] }
+                            } else {
+                                for ow in columns { row[ow] += source[ow * stride] }
+                            }
                         }
                     }
                     for p in 0..<g.outputPlane { y[p] *= scale[p] }
@@ -115,6 +191,7 @@ enum PoolingKernels {
         inputGradient: UnsafeMutablePointer<Float>
     ) {
         let scale = reciprocalCounts(g, countingPadding: countingPadding)
+        let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         scale.withUnsafeBufferPointer { scale in
             ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
                 planes in
@@ -127,9 +204,13 @@ enum PoolingKernels {
                     dx.initialize(repeating: 0, count: g.inputPlane)
                     ConvolutionDepthwise.forEachTap(g) { _, rows, columns, offset in
                         for oh in rows {
-                            let source = scaled + oh * g.outputWidth
-                            let row = dx + oh * g.stride * g.width + offset
-                            for ow in columns { row[ow * g.stride] += source[ow] }
+                            let source = scaled + oh * outputWidth
+                            let row = dx + oh * stride * width + offset
+                            if stride == 1 {
+                                for ow in columns { row[ow] += source[ow] }
+                            } else {
+                                for ow in columns { row[ow * stride] += source[ow] }
+                            }
                         }
                     }
                 }

@@ -18,15 +18,16 @@ public func maxPool2d(_ input: Variable, kernelSize: Int, stride: Int, padding: 
     let geometry = poolingGeometry(
         "maxPool2d", input: input.shape, kernelSize: kernelSize, stride: stride, padding: padding)
     let count = geometry.batch * geometry.channels * geometry.outputPlane
-    var argmax = [Int32](repeating: 0, count: count)
-    let output = [Float](unsafeUninitializedCapacity: count) { y, initialized in
-        input.value.scalars.withUnsafeBufferPointer { x in
-            argmax.withUnsafeMutableBufferPointer { position in
+    var output: [Float] = []
+    let argmax = [Int32](unsafeUninitializedCapacity: count) { position, positionsInitialized in
+        output = [Float](unsafeUninitializedCapacity: count) { y, initialized in
+            input.value.scalars.withUnsafeBufferPointer { x in
                 PoolingKernels.maximum(
                     x.baseAddress!, geometry: geometry, output: y.baseAddress!, argmax: position.baseAddress!)
             }
+            initialized = count
         }
-        initialized = count
+        positionsInitialized = count
     }
     let inputShape = input.shape
     let inputCount = input.value.count
