@@ -77,6 +77,48 @@ struct PoolingTests {
         #expect(gradient.scalars == [0, 10, 0, 0, 0, 0, 20, 0, 30, 0, 0, 0, 0, 0, 40, 0])
     }
 
+    /// Planes wide enough for the vectorized paths (8 and 4 lanes, strides 1 and 2, overlapping last steps):
+    /// values and gradient routing against a direct loop over every window.
+    @Test("maxPool2d matches a direct reference on wide planes", arguments: [
+        PoolingCase(size: 21), PoolingCase(size: 40, stride: 2), PoolingCase(size: 37, stride: 2, padding: 0),
+        PoolingCase(size: 20, kernelSize: 2, stride: 2, padding: 0), PoolingCase(size: 13, kernelSize: 5, padding: 2),
+        PoolingCase(size: 35, kernelSize: 3, stride: 3, padding: 1),
+    ])
+    func maximumReference(of testCase: PoolingCase) {
+        let shape = [2, 3, testCase.size, testCase.size]
+        let x = Self.distinctValues(shape, seed: 9)
+        let tape = Tape()
+        let input = tape.variable(x)
+        let y = maxPool2d(input, kernelSize: testCase.kernelSize, stride: testCase.stride, padding: testCase.padding)
+        let dy = TestTensors.normal(y.shape, seed: 10)
+        let dx = tape.gradients(of: y, seed: dy)[input]
+        let size = testCase.size
+        let outputSize = (size + 2 * testCase.padding - testCase.kernelSize) / testCase.stride + 1
+        #expect(y.shape == [2, 3, outputSize, outputSize])
+        var expectedGradient = [Float](repeating: 0, count: x.count)
+        var mismatches = 0
+        for plane in 0..<6 {
+            for i in 0..<outputSize {
+                for j in 0..<outputSize {
+                    var best = -Float.infinity
+                    var at = -1
+                    for r in (i * testCase.stride - testCase.padding)..<(i * testCase.stride - testCase.padding + testCase.kernelSize) {
+                        for c in (j * testCase.stride - testCase.padding)..<(j * testCase.stride - testCase.padding + testCase.kernelSize) {
+                            guard r >= 0, r < size, c >= 0, c < size else { continue }
+                            let index = (plane * size + r) * size + c
+                            if x.scalars[index] > best { (best, at) = (x.scalars[index], index) }
+                        }
+                    }
+                    let output = (plane * outputSize + i) * outputSize + j
+                    if y.value.scalars[output] != best { mismatches += 1 }
+                    expectedGradient[at] += dy.scalars[output]
+                }
+            }
+        }
+        #expect(mismatches == 0, "\(testCase.testDescription)")
+        #expect(dx.scalars == expectedGradient, "\(testCase.testDescription)")
+    }
+
     @Test("max pooling with padding never picks the padding, even when every input is negative")
     func maximumIgnoresPadding() {
         let x = Tensor(shape: [1, 1, 3, 3], scalars: (1...9).map { -Float($0) })
