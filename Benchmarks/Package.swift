@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+// NASKit's performance benchmarks: a separate package, so benchmark code never slows `swift test`.
+// Run: cd Benchmarks && swift run -c release EngineBenchmarks
+import PackageDescription
+
+let package = Package(
+    name: "NASKitBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "NASKit", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "Tensors", package: "NASKit"),
+                .product(name: "Layers", package: "NASKit"),
+                .product(name: "Training", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

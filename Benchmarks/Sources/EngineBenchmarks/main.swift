@@ -1,0 +1,44 @@
+import Foundation
+import Tensors
+
+// NASKit engine benchmarks (issue 2). Run in release mode on an otherwise idle machine:
+//   cd Benchmarks && swift run -c release EngineBenchmarks [--quick]
+// With NASKIT_TORCH_PYTHON pointing at a Python that imports torch, it also runs the PyTorch reference.
+// The thread count is OpenBLAS's own (OPENBLAS_NUM_THREADS, else the core count); PyTorch gets the same.
+
+let quick = CommandLine.arguments.contains("--quick")
+let repetitions = quick ? 3 : 10
+let threads = GEMM.threadCount
+print("NASKit engine benchmarks: OpenBLAS \(GEMM.coreName), \(threads) threads")
+print()
+
+print("(a, b) convolutions of the NAS-Bench-201 network: sgemm ceiling and conv2d as a fraction of it")
+print("shape                          sgemm GF/s   fwd GF/s  fwd/ceil   bwd GF/s  bwd/ceil")
+for result in ConvolutionBenchmark.run(repetitions: repetitions) {
+    let line = String(
+        format: "%-30@ %10.1f %10.1f %9.2f %10.1f %9.2f",
+        result.shape.description as NSString, result.sgemmGflops, result.forwardGflops,
+        result.forwardGflops / result.sgemmGflops, result.backwardGflops,
+        result.backwardGflops / result.sgemmGflops)
+    print(line)
+}
+print()
+
+print("(c, d) one training step of the NAS-Bench-201 network at batch 64 on 32x32x3 (forward, backward, SGD)")
+for supernet in [false, true] {
+    let result = NetworkStepBenchmark.run(supernet: supernet, batch: 64, repetitions: quick ? 3 : 7)
+    var line = String(
+        format: "%-18@ NASKit %.3f s/step, peak RSS %.0f MiB, %d parameters",
+        result.network as NSString, result.medianSeconds, result.peakMemoryMiB, result.parameterCount)
+    if let reference = PyTorchReference.run(
+        network: supernet ? "supernet" : "cell", batch: 64, threads: threads, steps: quick ? 5 : 10)
+    {
+        line += String(
+            format: "; PyTorch %@ %.3f s/step (peak RSS %.0f MiB); NASKit/PyTorch %.2f",
+            reference.version as NSString, reference.medianSeconds, reference.peakMemoryMiB,
+            result.medianSeconds / reference.medianSeconds)
+    } else {
+        line += "; PyTorch reference skipped (set NASKIT_TORCH_PYTHON to a Python that imports torch)"
+    }
+    print(line)
+}
