@@ -82,7 +82,8 @@ struct PoolingTests {
     @Test("maxPool2d matches a direct reference on wide planes", arguments: [
         PoolingCase(size: 21), PoolingCase(size: 40, stride: 2), PoolingCase(size: 37, stride: 2, padding: 0),
         PoolingCase(size: 20, kernelSize: 2, stride: 2, padding: 0), PoolingCase(size: 13, kernelSize: 5, padding: 2),
-        PoolingCase(size: 35, kernelSize: 3, stride: 3, padding: 1),
+        PoolingCase(size: 35, kernelSize: 3, stride: 3, padding: 1), PoolingCase(size: 17),
+        PoolingCase(size: 10, kernelSize: 2, stride: 1, padding: 0),
     ])
     func maximumReference(of testCase: PoolingCase) {
         let shape = [2, 3, testCase.size, testCase.size]
