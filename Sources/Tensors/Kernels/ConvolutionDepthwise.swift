@@ -2,7 +2,8 @@
 /// one group's matrix product would be (O/C, K²)·(K², H'W'), far too small for sgemm.
 ///
 /// Every loop runs over one kernel tap at a time and the output columns that tap reads inside the input, so
-/// the innermost loop is a contiguous axpy for stride 1 (vectorized) and has no bounds tests.
+/// the innermost loop has no bounds tests. Stride 1 goes to the padded-plane kernels
+/// (ConvolutionDepthwisePadded.swift), which run each tap as one long loop; 2 to 3 times faster on 8x8 planes.
 /// Output channel `o` reads input channel `o / multiplier`, where multiplier = O / C.
 enum ConvolutionDepthwise {
     /// Y = depthwise(X, W) + b.
@@ -16,6 +17,10 @@ enum ConvolutionDepthwise {
         input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
         geometry g: ConvolutionGeometry, output: UnsafeMutablePointer<Float>
     ) {
+        if g.stride == 1 {
+            forwardPadded(input: input, weight: weight, bias: bias, geometry: g, output: output)
+            return
+        }
         let multiplier = g.outputChannels / g.channels
         let work = g.kernelArea * g.outputPlane
         ImageParallelism.forEachSlice(count: g.batch * g.outputChannels, workPerItem: work) { planes in
@@ -54,6 +59,12 @@ enum ConvolutionDepthwise {
         geometry g: ConvolutionGeometry, inputGradient: UnsafeMutablePointer<Float>,
         weightGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?
     ) {
+        if g.stride == 1 {
+            backwardPadded(
+                outputGradient: outputGradient, input: input, weight: weight, geometry: g,
+                inputGradient: inputGradient, weightGradient: weightGradient, biasGradient: biasGradient)
+            return
+        }
         let multiplier = g.outputChannels / g.channels
         let work = g.kernelArea * g.outputPlane * multiplier
 
