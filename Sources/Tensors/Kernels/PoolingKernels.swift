@@ -1,4 +1,5 @@
-/// Max and average pooling over NCHW planes as direct loops, one task per group of planes.
+/// Max and average pooling over NCHW planes as direct loops, one task per group of planes (average pooling
+/// with stride 1 runs separable sums on padded planes: PoolingAveragePadded.swift).
 ///
 /// Like the depthwise convolution, every loop runs over one window tap at a time and the output positions
 /// whose input for that tap lies inside the image (``ConvolutionDepthwise/forEachTap(_:_:)``), so inner loops
@@ -157,6 +158,10 @@ enum PoolingKernels {
         let scale = reciprocalCounts(g, countingPadding: countingPadding)
         let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         scale.withUnsafeBufferPointer { scale in
+            if stride == 1 {
+                averagePadded(input, geometry: g, scale: scale.baseAddress!, output: output)
+                return
+            }
             ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
                 planes in
                 for plane in planes {
@@ -193,6 +198,10 @@ enum PoolingKernels {
         let scale = reciprocalCounts(g, countingPadding: countingPadding)
         let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         scale.withUnsafeBufferPointer { scale in
+            if stride == 1 {
+                averageBackwardPadded(outputGradient, geometry: g, scale: scale.baseAddress!, inputGradient: inputGradient)
+                return
+            }
             ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
                 planes in
                 let scaled = UnsafeMutablePointer<Float>.allocate(capacity: g.outputPlane)
