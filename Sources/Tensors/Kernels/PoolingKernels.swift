@@ -1,5 +1,5 @@
-/// Max and average pooling over NCHW planes as direct loops, one task per group of planes (average pooling
-/// with stride 1 runs separable sums on padded planes: PoolingAveragePadded.swift).
+/// Max and average pooling over NCHW planes as direct loops, one task per group of planes. With stride 1 both
+/// run separably on padded planes instead (PoolingMaximumPadded.swift, PoolingAveragePadded.swift).
 ///
 /// Like the depthwise convolution, every loop runs over one window tap at a time and the output positions
 /// whose input for that tap lies inside the image (``ConvolutionDepthwise/forEachTap(_:_:)``), so inner loops
@@ -16,6 +16,10 @@ enum PoolingKernels {
         _ input: UnsafePointer<Float>, geometry g: ConvolutionGeometry,
         output: UnsafeMutablePointer<Float>, argmax: UnsafeMutablePointer<Int32>
     ) {
+        if g.stride == 1 {
+            maximumPadded(input, geometry: g, output: output, argmax: argmax)
+            return
+        }
         let (stride, width, outputWidth) = (g.stride, g.width, g.outputWidth)
         ImageParallelism.forEachSlice(count: g.batch * g.channels, workPerItem: g.kernelArea * g.outputPlane) {
             planes in

@@ -128,6 +128,16 @@ struct PoolingTests {
         #expect(y.scalars == [-1, -1, -2, -1, -1, -2, -4, -4, -5])
     }
 
+    @Test("a window of −∞ still routes its gradient to an element of the input", arguments: [1, 2])
+    func maximumOfNegativeInfinity(stride: Int) {
+        let tape = Tape()
+        let input = tape.variable(Tensor(repeating: -.infinity, shape: [1, 2, 4, 4]))
+        let y = maxPool2d(input, kernelSize: 3, stride: stride, padding: 1)
+        #expect(y.value.scalars.allSatisfy { $0 == -.infinity })
+        let dx = tape.gradients(of: y, seed: Tensor(repeating: 1, shape: y.shape))[input]
+        #expect(dx.scalars.reduce(0, +) == Float(y.value.count))
+    }
+
     @Test("average pooling at a corner without padding counted is the mean of the 4 in-bounds values")
     func averageCorner() {
         let x = TestTensors.normal([2, 3, 5, 5], seed: 8)
