@@ -18,6 +18,7 @@ public final class Tape {
     }
 
     private(set) var nodes: [Node] = []
+    private var isDifferentiated = false
     private var leaves: [ObjectIdentifier: Int] = [:]
 
     /// Creates an empty tape.
@@ -65,16 +66,24 @@ public final class Tape {
 
     /// Reverse-mode differentiation of `output` with respect to every node recorded before it.
     ///
+    /// A tape is differentiated once: each pullback is released right after it runs, so the tensors it kept
+    /// from the forward pass are freed as the backward pass proceeds (as PyTorch does without
+    /// `retain_graph`). Record the computation again on a new tape to differentiate it again.
+    ///
     /// - Parameters:
     ///   - output: the value to differentiate, usually a scalar loss.
     ///   - seed: the gradient of the final objective with respect to `output`; defaults to ones
     ///     (d output / d output for a scalar).
-    /// - Returns: the gradients of every node that `output` depends on.
+    /// - Returns: the gradients of every leaf that `output` depends on.
     /// - Complexity: one pullback per recorded node, O(cost of the forward pass).
     public func gradients(of output: Variable, seed: Tensor? = nil) -> Gradients {
-        precondition(output.tape === self, "gradients(of:): the output was not recorded on this tape")
+        enforce(output.tape === self, "gradients(of:): the output was not recorded on this tape")
+        enforce(
+            !isDifferentiated,
+            "gradients(of:): this tape was already differentiated; record the computation on a new tape")
+        isDifferentiated = true
         let seed = seed ?? Tensor(repeating: 1, shape: output.shape)
-        precondition(
+        enforce(
             seed.shape == output.shape,
             "gradients(of:): seed shape \(seed.shape) differs from output shape \(output.shape)")
         guard output.node >= 0 else { return Gradients(tape: self, byNode: []) }  // a constant: nothing flows
@@ -82,24 +91,26 @@ public final class Tape {
         gradients[output.node] = seed
         for index in stride(from: output.node, through: 0, by: -1) {
             let node = nodes[index]
-            guard let pullback = node.pullback, let upstream = gradients[index] else { continue }
-            if !node.inputs.isEmpty {
-                let inputGradients = pullback(upstream)
-                precondition(inputGradients.count == node.inputs.count, "pullback returned the wrong count")
-                for (input, gradient) in zip(node.inputs, inputGradients) {
-                    guard let gradient else { continue }
-                    precondition(
-                        gradient.shape == nodes[input].shape,
-                        "pullback produced a gradient of shape \(gradient.shape) for an input of shape \(nodes[input].shape)")
-                    if let existing = gradients[input] {
-                        gradients[input] = Kernels.add(existing, gradient)
-                    } else {
-                        gradients[input] = gradient
-                    }
+            guard let pullback = node.pullback else { continue }
+            // Release the pullback and what it captured, whether or not a gradient reaches it.
+            nodes[index] = Node(inputs: node.inputs, shape: node.shape, pullback: nil)
+            guard let upstream = gradients[index] else { continue }
+            gradients[index] = nil  // intermediate gradients are not reported
+            let inputGradients = pullback(upstream)
+            enforce(inputGradients.count == node.inputs.count, "a pullback returned the wrong number of gradients")
+            for (input, gradient) in zip(node.inputs, inputGradients) {
+                guard let gradient else { continue }
+                enforce(
+                    gradient.shape == nodes[input].shape,
+                    "a pullback produced a gradient of shape \(gradient.shape) for an input of shape \(nodes[input].shape)")
+                if var existing = gradients[input] {
+                    gradients[input] = nil  // keep `existing` uniquely referenced: add in place
+                    Kernels.addInPlace(&existing, gradient)
+                    gradients[input] = existing
+                } else {
+                    gradients[input] = gradient
                 }
             }
-            // Intermediate gradients are not reported; free them as soon as they are used.
-            if !node.inputs.isEmpty { gradients[index] = nil }
         }
         return Gradients(tape: self, byNode: gradients)
     }
@@ -112,7 +123,7 @@ public struct Gradients {
 
     /// The gradient of a leaf variable; zeros when the output does not depend on it.
     public subscript(variable: Variable) -> Tensor {
-        precondition(variable.tape === tape, "Gradients: the variable was recorded on another tape")
+        enforce(variable.tape === tape, "Gradients: the variable was recorded on another tape")
         if variable.node >= 0, variable.node < byNode.count, let gradient = byNode[variable.node] { return gradient }
         return Tensor(zeros: variable.shape)
     }

@@ -85,6 +85,16 @@ enum Kernels {
         zip(a, b, op: "add") { $0 + $1 }
     }
 
+    /// `a += b` for equal shapes, in place (gradient accumulation).
+    static func addInPlace(_ a: inout Tensor, _ b: Tensor) {
+        enforce(a.shape == b.shape, "add: shapes \(a.shape) and \(b.shape) differ")
+        a.scalars.withUnsafeMutableBufferPointer { x in
+            b.scalars.withUnsafeBufferPointer { y in
+                for i in 0..<x.count { x[i] += y[i] }
+            }
+        }
+    }
+
     /// Sums `gradient` over the axes along which `shape` was broadcast to `gradient.shape`: the adjoint of
     /// broadcasting.
     static func sum(_ gradient: Tensor, toShape shape: [Int]) -> Tensor {

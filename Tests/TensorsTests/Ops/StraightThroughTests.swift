@@ -13,13 +13,16 @@ struct StraightThroughTests {
 
     @Test("the gradient passes to soft unchanged (identity), also through an op before it")
     func gradient() {
-        let tape = Tape()
-        let x = tape.variable(Tensor(shape: [3], scalars: [1, -2, 3]))
+        let point = Tensor(shape: [3], scalars: [1, -2, 3])
         let hard = Tensor(shape: [3], scalars: [5, 5, 5])
         let upstream = Tensor(shape: [3], scalars: [0.5, 2, -1])
+        let tape = Tape()
+        let x = tape.variable(point)
         let direct = tape.gradients(of: straightThrough(hard: hard, soft: x), seed: upstream)[x]
         #expect(direct == upstream)
-        let squared = tape.gradients(of: straightThrough(hard: hard, soft: x * x), seed: upstream)[x]
+        let secondTape = Tape()
+        let y = secondTape.variable(point)
+        let squared = secondTape.gradients(of: straightThrough(hard: hard, soft: y * y), seed: upstream)[y]
         #expect(squared.scalars == [1, -8, -6])  // 2x·g
     }
 
