@@ -40,6 +40,26 @@ enum ImageParallelism {
         }
     }
 
+    /// Calls `body(worker)` for every worker in `0..<count` at once, each on its own thread.
+    ///
+    /// `body` must only write memory that belongs to its worker.
+    @inline(__always)
+    static func forEachWorker(_ count: Int, _ body: (Int) -> Void) {
+        if count <= 1 {
+            if count == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedWorker(body: body)
+            DispatchQueue.concurrentPerform(iterations: count) { shared.body($0) }
+        }
+    }
+
+    /// A worker body, shared like ``SharedBody``.
+    private struct SharedWorker: @unchecked Sendable {
+        let body: (Int) -> Void
+    }
+
     /// The loop body, handed to `concurrentPerform`'s threads.
     ///
     /// The kernels' bodies capture raw buffer pointers, which are not `Sendable`. Sharing them is safe here
