@@ -41,10 +41,11 @@ enum Im2Col {
                     if rows.isEmpty { continue }
                     if shiftedCopy {
                         let delta = rowOffset * g.width + columnOffset
-                        // Clamped to the plane: the elements left out are padding columns, zeroed below.
+                        // Clamped to the plane: the elements left out are padding columns, zeroed below (all of
+                        // them when the padding is wider than the image).
                         let first = max(rows.lowerBound * outputWidth, -delta)
                         let end = min(rows.upperBound * outputWidth, g.inputPlane - delta)
-                        (row + first).update(from: plane + first + delta, count: end - first)
+                        if first < end { (row + first).update(from: plane + first + delta, count: end - first) }
                         if valid.count < outputWidth {
                             for oh in rows {
                                 let destination = row + oh * outputWidth
@@ -150,7 +151,9 @@ enum Im2Col {
                         let first = max(rows.lowerBound * outputWidth, -delta)
                         let end = min(rows.upperBound * outputWidth, g.inputPlane - delta)
                         let destination = plane + delta
-                        for t in first..<end { destination[t] += row[t] }
+                        if first < end {
+                            for t in first..<end { destination[t] += row[t] }
+                        }
                         continue
                     }
                     for oh in rows {

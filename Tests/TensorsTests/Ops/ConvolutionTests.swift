@@ -43,6 +43,9 @@ struct ConvolutionTests {
         ConvolutionCase(outputChannels: 3, kernelSize: 1),  // pointwise
         ConvolutionCase(outputChannels: 3, kernelSize: 1, stride: 2, hasBias: false),  // factorized reduce
         ConvolutionCase(batch: 1, channels: 2, size: 16, outputChannels: 3, kernelSize: 1),  // pointwise, 1 image
+        ConvolutionCase(channels: 2, size: 2, outputChannels: 3, kernelSize: 5, padding: 2),  // padding = size
+        ConvolutionCase(size: 2, kernelSize: 5, padding: 2, groups: 4),  // depthwise, padding = size
+        ConvolutionCase(size: 1, outputChannels: 2, kernelSize: 5, padding: 2),  // padding > size
     ]
 
     @Test("conv2d passes the gradient check", arguments: gradientCases)
