@@ -39,6 +39,9 @@ enum ConvolutionGEMM {
     /// worker per core with its own buffers and everything inside a chunk serial: no thread hand-off between
     /// im2col and sgemm at all. On NAS-Bench-201 shapes (two cores) that made 3x3 layers up to 1.25 times and
     /// 1x1 layers up to 1.7 times faster (8x8 ones about as fast).
+    ///
+    /// Results are the same for the same core count and OpenBLAS thread count: workers sum their weight
+    /// gradients privately and add them up in order, so the last bits of dW depend on how many there are.
     struct ChunkPlan {
         let imagesPerChunk: Int
         let chunkCount: Int

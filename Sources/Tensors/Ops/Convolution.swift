@@ -27,7 +27,9 @@ public func conv2d(
     let geometry = convolutionGeometry(
         input: input.shape, weight: weight.shape, bias: bias?.shape,
         stride: stride, padding: padding, dilation: dilation, groups: groups)
-    let depthwise = geometry.groups == geometry.channels
+    // A single-channel input (groups = C = 1) is a plain convolution: its direct-loop backward would run on
+    // one core, since that kernel splits work by input channel.
+    let depthwise = geometry.groups == geometry.channels && geometry.channels > 1
     let kernel = depthwise ? ConvolutionDepthwise.forward : ConvolutionGEMM.forward
     let backward = depthwise ? ConvolutionDepthwise.backward : ConvolutionGEMM.backward
 

@@ -46,6 +46,7 @@ struct ConvolutionTests {
         ConvolutionCase(channels: 2, size: 2, outputChannels: 3, kernelSize: 5, padding: 2),  // padding = size
         ConvolutionCase(size: 2, kernelSize: 5, padding: 2, groups: 4),  // depthwise, padding = size
         ConvolutionCase(size: 1, outputChannels: 2, kernelSize: 5, padding: 2),  // padding > size
+        ConvolutionCase(channels: 1, outputChannels: 3, padding: 1),  // one input channel
     ]
 
     @Test("conv2d passes the gradient check", arguments: gradientCases)
