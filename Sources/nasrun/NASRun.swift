@@ -7,7 +7,7 @@ struct NASRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",
-        subcommands: [Environment.self]
+        subcommands: [TrainCommand.self, Environment.self]
     )
 }
 
