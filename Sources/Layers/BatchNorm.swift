@@ -44,8 +44,8 @@ public final class BatchNorm: Layer {
         channels: Int, affine: Bool = true, trackingRunningStatistics: Bool = true,
         momentum: Float = 0.1, epsilon: Float = 1e-5, name: String
     ) {
-        precondition(channels > 0, "BatchNorm '\(name)': channels must be positive, got \(channels)")
-        precondition(momentum >= 0 && momentum <= 1, "BatchNorm '\(name)': momentum \(momentum) is outside [0, 1]")
+        enforce(channels > 0, "BatchNorm '\(name)': channels must be positive, got \(channels)")
+        enforce(momentum >= 0 && momentum <= 1, "BatchNorm '\(name)': momentum \(momentum) is outside [0, 1]")
         self.name = name
         self.channels = channels
         self.momentum = momentum
@@ -68,7 +68,7 @@ public final class BatchNorm: Layer {
 
     /// Normalizes x, (N, C) or (N, C, H, W); see the type's documentation for the modes.
     public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
-        precondition(
+        enforce(
             (input.rank == 2 || input.rank == 4) && input.shape[1] == channels,
             "BatchNorm '\(name)': input \(input.shape) is not (N, \(channels)) or (N, \(channels), H, W)")
         let tape = input.tape

@@ -45,11 +45,11 @@ public final class Conv2D: Layer {
         weightInitializer: Initializer = .pytorchDefaultWeight,
         name: String, using rng: inout some RandomNumberGenerator
     ) {
-        precondition(
+        enforce(
             inputChannels > 0 && outputChannels > 0 && kernelSize > 0 && stride > 0 && padding >= 0
                 && dilation > 0 && groups > 0,
             "Conv2D '\(name)': invalid geometry: \(inputChannels) -> \(outputChannels) channels, kernel \(kernelSize), stride \(stride), padding \(padding), dilation \(dilation), groups \(groups)")
-        precondition(
+        enforce(
             inputChannels % groups == 0 && outputChannels % groups == 0,
             "Conv2D '\(name)': \(inputChannels) input and \(outputChannels) output channels are not both divisible by \(groups) groups")
         self.name = name

@@ -18,7 +18,7 @@ public final class Dropout: Layer {
     ///   - rate: the drop probability, in [0, 1).
     ///   - name: the layer's path; it seeds the mask, so it must be unique in the network.
     public init(rate: Float, name: String) {
-        precondition(rate >= 0 && rate < 1, "Dropout '\(name)': rate \(rate) is outside [0, 1)")
+        enforce(rate >= 0 && rate < 1, "Dropout '\(name)': rate \(rate) is outside [0, 1)")
         self.rate = rate
         self.name = name
     }

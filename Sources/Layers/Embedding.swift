@@ -21,7 +21,7 @@ public final class Embedding: Layer {
         count: Int, dimension: Int, initializer: Initializer = .normal(standardDeviation: 1),
         name: String, using rng: inout some RandomNumberGenerator
     ) {
-        precondition(
+        enforce(
             count > 0 && dimension > 0,
             "Embedding '\(name)': count and dimension must be positive, got \(count) and \(dimension)")
         self.name = name
@@ -50,7 +50,7 @@ public final class Embedding: Layer {
     /// (`tape.constant(indices)`), or use ``callAsFunction(_:on:)``.
     public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
         let indices = input.value.scalars.enumerated().map { position, value in
-            precondition(
+            enforce(
                 value.rounded() == value && value >= 0 && value < Float(count),
                 "Embedding '\(name)': input element \(position) is \(value), not an index in 0..<\(count)")
             return Int32(value)

@@ -12,7 +12,7 @@ public final class Flatten: Layer {
     public var parameters: [Parameter] { [] }
 
     public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
-        precondition(input.rank >= 1, "Flatten '\(name)': needs an input of rank ≥ 1, got \(input.shape)")
+        enforce(input.rank >= 1, "Flatten '\(name)': needs an input of rank ≥ 1, got \(input.shape)")
         return input.flattened()
     }
 }

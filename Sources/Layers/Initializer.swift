@@ -73,7 +73,7 @@ public enum Initializer: Hashable, Sendable {
     ///
     /// - Precondition: rank at least 2.
     public static func fans(of shape: [Int]) -> (fanIn: Int, fanOut: Int) {
-        precondition(shape.count >= 2, "Initializer.fans: needs a shape of rank ≥ 2, got \(shape)")
+        enforce(shape.count >= 2, "Initializer.fans: needs a shape of rank ≥ 2, got \(shape)")
         let receptiveField = shape.dropFirst(2).reduce(1, *)
         return (shape[1] * receptiveField, shape[0] * receptiveField)
     }

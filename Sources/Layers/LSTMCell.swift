@@ -45,7 +45,7 @@ public final class LSTMCell: Layer {
         inputSize: Int, hiddenSize: Int, initializer: Initializer? = nil,
         name: String, using rng: inout some RandomNumberGenerator
     ) {
-        precondition(
+        enforce(
             inputSize > 0 && hiddenSize > 0,
             "LSTMCell '\(name)': sizes must be positive, got input \(inputSize) and hidden \(hiddenSize)")
         self.name = name
@@ -80,7 +80,7 @@ public final class LSTMCell: Layer {
     /// - Returns: the new state h' = o ⊙ tanh(c'), c' = f ⊙ c + i ⊙ g.
     /// - Complexity: 2N(I + H)·4H flops.
     public func step(input: Variable, state: LSTMState, on tape: Tape?) -> LSTMState {
-        precondition(
+        enforce(
             input.rank == 2 && input.shape[1] == inputSize,
             "LSTMCell '\(name)': input \(input.shape) does not match input_weight \(inputWeight.shape); expected (N, \(inputSize))")
         let next = lstmCell(

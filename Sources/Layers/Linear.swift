@@ -28,7 +28,7 @@ public final class Linear: Layer {
         weightInitializer: Initializer = .pytorchDefaultWeight,
         name: String, using rng: inout some RandomNumberGenerator
     ) {
-        precondition(
+        enforce(
             inputSize > 0 && outputSize > 0,
             "Linear '\(name)': sizes must be positive, got \(inputSize) inputs and \(outputSize) outputs")
         self.name = name
@@ -51,7 +51,7 @@ public final class Linear: Layer {
 
     /// Applies the layer to x, (N, inputs), giving (N, outputs).
     public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
-        precondition(
+        enforce(
             input.rank == 2 && input.shape[1] == inputSize,
             "Linear '\(name)': input \(input.shape) does not match weight \(weight.shape); expected (N, \(inputSize))")
         let tape = input.tape

@@ -26,7 +26,7 @@ public struct Adam: WeightOptimizer, Codable, Hashable, Sendable {
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
-        precondition(
+        enforce(
             (0..<1).contains(beta1) && (0..<1).contains(beta2),
             "Adam: betas (\(beta1), \(beta2)) must lie in [0, 1)")
         self.beta1 = beta1

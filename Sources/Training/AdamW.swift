@@ -19,7 +19,7 @@ public struct AdamW: WeightOptimizer, Codable, Hashable, Sendable {
 
     /// Creates the optimizer with PyTorch's defaults (λ = 0.01).
     public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
-        precondition(
+        enforce(
             (0..<1).contains(beta1) && (0..<1).contains(beta2),
             "AdamW: betas (\(beta1), \(beta2)) must lie in [0, 1)")
         self.beta1 = beta1

@@ -1,3 +1,5 @@
+import Tensors
+
 /// Scales gradients down so that their joint Euclidean norm is at most `maxNorm`, as PyTorch's
 /// `clip_grad_norm_`.
 ///
@@ -13,7 +15,7 @@
 public func clipGradientNorm(
     _ gradients: ParameterGradients, maxNorm: Float
 ) -> (gradients: ParameterGradients, totalNorm: Float) {
-    precondition(maxNorm > 0, "clipGradientNorm: maxNorm \(maxNorm) must be positive")
+    enforce(maxNorm > 0, "clipGradientNorm: maxNorm \(maxNorm) must be positive")
     let totalNorm = gradients.norm
     let factor = maxNorm / (totalNorm + 1e-6)
     guard factor < 1 else { return (gradients, totalNorm) }

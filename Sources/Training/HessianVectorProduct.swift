@@ -31,7 +31,7 @@ public func hessianVectorProduct(
     let targets = targets ?? parameters
     let perturbed = parameters.filter { vector[$0] != nil }
     for parameter in perturbed {
-        precondition(
+        enforce(
             vector[parameter]!.shape == parameter.shape,
             "hessianVectorProduct: vector entry '\(parameter.name)' has shape \(vector[parameter]!.shape) but the parameter has shape \(parameter.shape)")
     }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Tensors
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -49,7 +50,7 @@ public struct CosineAnnealing: LearningRateSchedule {
     ///
     /// - Precondition: 0 ≤ warmupSteps < totalSteps.
     public init(baseLearningRate: Float, totalSteps: Int, minimumLearningRate: Float = 0, warmupSteps: Int = 0) {
-        precondition(
+        enforce(
             warmupSteps >= 0 && warmupSteps < totalSteps,
             "CosineAnnealing: needs 0 ≤ warmupSteps < totalSteps, got \(warmupSteps) and \(totalSteps)")
         self.baseLearningRate = baseLearningRate
@@ -79,7 +80,7 @@ public struct StepDecay: LearningRateSchedule {
 
     /// Creates the schedule.
     public init(baseLearningRate: Float, stepSize: Int, decayFactor: Float = 0.1) {
-        precondition(stepSize > 0, "StepDecay: stepSize \(stepSize) must be positive")
+        enforce(stepSize > 0, "StepDecay: stepSize \(stepSize) must be positive")
         self.baseLearningRate = baseLearningRate
         self.stepSize = stepSize
         self.decayFactor = decayFactor

@@ -28,9 +28,9 @@ public struct SGD: WeightOptimizer, Codable, Hashable, Sendable {
     ///
     /// - Precondition: Nesterov momentum needs μ > 0 and τ = 0 (as in PyTorch).
     public init(momentum: Float = 0, dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
-        precondition(momentum >= 0, "SGD: momentum \(momentum) is negative")
-        precondition(weightDecay >= 0, "SGD: weightDecay \(weightDecay) is negative")
-        precondition(
+        enforce(momentum >= 0, "SGD: momentum \(momentum) is negative")
+        enforce(weightDecay >= 0, "SGD: weightDecay \(weightDecay) is negative")
+        enforce(
             !nesterov || (momentum > 0 && dampening == 0),
             "SGD: Nesterov momentum needs momentum > 0 and dampening 0, got momentum \(momentum), dampening \(dampening)")
         self.momentum = momentum

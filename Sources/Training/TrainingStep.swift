@@ -60,14 +60,14 @@ public struct TrainingStep {
         model: some Layer, images: Tensor, labels: [Int32], optimizer: inout some WeightOptimizer,
         learningRate: Float, step: Int, seed: UInt64
     ) throws(NonFiniteError) -> TrainingStepResult {
-        precondition(
+        enforce(
             images.shape.first == labels.count,
             "TrainingStep: images \(images.shape) hold \(images.shape.first ?? 0) examples but there are \(labels.count) labels")
         let tape = Tape()
         // Layers record their parameters on input.tape; the images need no gradient.
         let input = tape.constant(images)
         let logits = try NumericsCheck.forward(model, input, mode: .training(seed: seed), step: step)
-        precondition(
+        enforce(
             logits.rank == 2 && logits.shape[0] == labels.count,
             "TrainingStep: the model produced \(logits.shape), expected logits (\(labels.count), classes)")
         let lossValue = loss(logits, labels)
@@ -90,7 +90,7 @@ public struct TrainingStep {
 
     /// The number of rows of `logits` (N, K) whose arg-max (the first on ties) equals the label.
     public static func correctCount(logits: Tensor, labels: [Int32]) -> Int {
-        precondition(
+        enforce(
             logits.rank == 2 && logits.shape[0] == labels.count,
             "correctCount: logits \(logits.shape) do not match \(labels.count) labels")
         let classes = logits.shape[1]

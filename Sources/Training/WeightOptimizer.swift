@@ -28,7 +28,7 @@ extension Parameter {
     /// a buffer.
     func updatableGradient(in gradients: ParameterGradients, by optimizer: String) -> Tensor? {
         guard isTrainable, let gradient = gradients[name] else { return nil }
-        precondition(
+        enforce(
             gradient.shape == shape,
             "\(optimizer): gradient of '\(name)' has shape \(gradient.shape) but the parameter has shape \(shape)")
         return gradient

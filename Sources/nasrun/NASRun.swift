@@ -1,9 +1,11 @@
 import ArgumentParser
 import Tensors
 
+
 /// `nasrun`: the NASKit command line.
 @main
 struct NASRun: ParsableCommand {
+
     static let configuration = CommandConfiguration(
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",

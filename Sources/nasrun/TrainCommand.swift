@@ -78,7 +78,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        print("nasrun train: \(dataset.rawValue), seed \(seed), OpenBLAS \(GEMM.coreName) with \(GEMM.threadCount) threads")
+        emit("nasrun train: \(dataset.rawValue), seed \(seed), OpenBLAS \(GEMM.coreName) with \(GEMM.threadCount) threads")
         let (train, test) = try dataset.load()
         var settings = ClassifierTrainingConfiguration()
         settings.epochs = epochs ?? dataset.defaultEpochs
@@ -88,19 +88,19 @@ struct TrainCommand: ParsableCommand {
         var rng = Xoshiro256(seed: StableHash.derive(seed: seed, "weights"))
         let model = ConvolutionalClassifier.make(
             inputChannels: train.imageShape[0], widths: dataset.defaultWidths, classes: train.classCount, using: &rng)
-        print("\(train.count) training and \(test.count) test images of shape \(train.imageShape); \(model.trainableParameterCount) parameters")
+        emit("\(train.count) training and \(test.count) test images of shape \(train.imageShape); \(model.trainableParameterCount) parameters")
 
         let trainer = try ClassifierTrainer(model: model, configuration: settings)
         let start = Date()
         let directory = output.map { URL(fileURLWithPath: $0) }
         let history = try trainer.train(on: train, testSet: test, checkpointDirectory: directory) { report in
-            print(String(
+            emit(String(
                 format: "epoch %d/%d  train loss %.4f  train acc %.2f%%  test loss %.4f  test acc %.2f%%  %.1f s",
                 report.epoch, settings.epochs, report.trainLoss, 100 * report.trainAccuracy,
                 report.test?.loss ?? .nan, 100 * (report.test?.accuracy ?? .nan), report.seconds))
         }
         let final = history.last?.test?.accuracy ?? .nan
-        print(String(format: "test accuracy %.2f%% after %d epochs; %.1f s in this process", 100 * final, history.count, Date().timeIntervalSince(start)))
+        emit(String(format: "test accuracy %.2f%% after %d epochs; %.1f s in this process", 100 * final, history.count, Date().timeIntervalSince(start)))
         if let directory {
             try TrainingResult(
                 dataset: dataset.rawValue, configuration: settings, widths: dataset.defaultWidths,
