@@ -142,12 +142,13 @@ enum ConvolutionGEMM {
     ///   - input: X, (N, C, H, W): unfolded again here rather than kept from the forward pass, which would cost
     ///     K² times the input's memory per layer.
     ///   - weight: W, (O, C/groups, K, K).
-    ///   - inputGradient: dX, (N, C, H, W), overwritten.
+    ///   - inputGradient: dX, (N, C, H, W), overwritten; nil when it is not needed (then neither its sgemm nor
+    ///     col2im runs).
     ///   - weightGradient: dW, (O, C/groups, K, K), overwritten.
     ///   - biasGradient: db, (O), overwritten; nil when there is no bias.
     static func backward(
         outputGradient: UnsafePointer<Float>, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-        geometry g: ConvolutionGeometry, inputGradient: UnsafeMutablePointer<Float>,
+        geometry g: ConvolutionGeometry, inputGradient: UnsafeMutablePointer<Float>?,
         weightGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?
     ) {
         let plan = ChunkPlan(g)
@@ -163,7 +164,7 @@ enum ConvolutionGEMM {
         defer { privateSums.deallocate() }
 
         ImageParallelism.forEachWorker(plan.workers) { worker in
-            let columns = UnsafeMutablePointer<Float>.allocate(capacity: 2 * unfoldedCount)
+            let columns = UnsafeMutablePointer<Float>.allocate(capacity: (inputGradient == nil ? 1 : 2) * unfoldedCount)
             defer { columns.deallocate() }
             let columnGradient = columns + unfoldedCount
             let gathered = UnsafeMutablePointer<Float>.allocate(capacity: gatheredCount)
@@ -177,7 +178,7 @@ enum ConvolutionGEMM {
                 let (start, images) = plan.images(of: index, batch: g.batch)
                 let width = images * plane
                 let chunkInput = input + start * g.channels * g.inputPlane
-                let chunkInputGradient = inputGradient + start * g.channels * g.inputPlane
+                let chunkInputGradient = inputGradient.map { $0 + start * g.channels * g.inputPlane }
                 let chunkOutputGradient = outputGradient + start * g.outputChannels * plane
 
                 // dY as (O, b·H'W').
@@ -204,7 +205,6 @@ enum ConvolutionGEMM {
                     unfold(chunkInput, images: images, geometry: g, into: columns, rowStride: width, parallel: plan.workers == 1)
                     unfolded = UnsafePointer(columns)
                 }
-                let unfoldedGradient = direct ? chunkInputGradient : columnGradient
                 for group in 0..<g.groups {
                     let weightOffset = group * g.outputChannelsPerGroup * g.rowsPerGroup
                     let dYGroup = dY + group * g.outputChannelsPerGroup * width
@@ -212,12 +212,14 @@ enum ConvolutionGEMM {
                         m: g.outputChannelsPerGroup, n: g.rowsPerGroup, k: width,
                         a: dYGroup, b: unfolded + group * g.rowsPerGroup * width, transposeB: true,
                         c: dW + weightOffset, beta: 1)
+                    guard let chunkInputGradient else { continue }
+                    let unfoldedGradient = direct ? chunkInputGradient : columnGradient
                     GEMM.multiply(
                         m: g.rowsPerGroup, n: width, k: g.outputChannelsPerGroup,
                         a: weight + weightOffset, transposeA: true, b: dYGroup,
                         c: unfoldedGradient + group * g.rowsPerGroup * width)
                 }
-                if !direct {
+                if !direct, let chunkInputGradient {
                     chunkInputGradient.initialize(repeating: 0, count: images * g.channels * g.inputPlane)
                     fold(
                         columnGradient, rowStride: width, images: images, geometry: g, into: chunkInputGradient,

@@ -31,7 +31,6 @@ public func conv2d(
     // one core, since that kernel splits work by input channel.
     let depthwise = geometry.groups == geometry.channels && geometry.channels > 1
     let kernel = depthwise ? ConvolutionDepthwise.forward : ConvolutionGEMM.forward
-    let backward = depthwise ? ConvolutionDepthwise.backward : ConvolutionGEMM.backward
 
     let outputShape = geometry.outputShape
     let count = outputShape.reduce(1, *)
@@ -51,28 +50,40 @@ public func conv2d(
     let inputValue = input.value
     let weightValue = weight.value
     let hasBias = bias != nil
+    // The input gradient of a network's first layer (the data) is never used: the sgemm path skips it.
+    let skipsInputGradient = !input.isRecorded && !depthwise
     return Variable.recorded(value, from: inputs) { upstream in
-        // Every kernel overwrites all of dX, dW and db.
+        // Every kernel overwrites all of dX (unless skipped), dW and db.
         var weightGradient = [Float](repeating: 0, count: weightValue.count)
         var biasGradient = [Float](repeating: 0, count: hasBias ? geometry.outputChannels : 0)
-        let inputGradient = [Float](unsafeUninitializedCapacity: inputValue.count) { dx, initialized in
+        let inputCount = skipsInputGradient ? 0 : inputValue.count
+        let inputGradient = [Float](unsafeUninitializedCapacity: inputCount) { dx, initialized in
             upstream.scalars.withUnsafeBufferPointer { dy in
                 inputValue.scalars.withUnsafeBufferPointer { x in
                     weightValue.scalars.withUnsafeBufferPointer { w in
                         weightGradient.withUnsafeMutableBufferPointer { dw in
                             biasGradient.withUnsafeMutableBufferPointer { db in
-                                backward(
-                                    dy.baseAddress!, x.baseAddress!, w.baseAddress!, geometry,
-                                    dx.baseAddress!, dw.baseAddress!, hasBias ? db.baseAddress! : nil)
+                                if depthwise {
+                                    ConvolutionDepthwise.backward(
+                                        outputGradient: dy.baseAddress!, input: x.baseAddress!,
+                                        weight: w.baseAddress!, geometry: geometry, inputGradient: dx.baseAddress!,
+                                        weightGradient: dw.baseAddress!, biasGradient: hasBias ? db.baseAddress! : nil)
+                                } else {
+                                    ConvolutionGEMM.backward(
+                                        outputGradient: dy.baseAddress!, input: x.baseAddress!,
+                                        weight: w.baseAddress!, geometry: geometry,
+                                        inputGradient: skipsInputGradient ? nil : dx.baseAddress!,
+                                        weightGradient: dw.baseAddress!, biasGradient: hasBias ? db.baseAddress! : nil)
+                                }
                             }
                         }
                     }
                 }
             }
-            initialized = inputValue.count
+            initialized = inputCount
         }
         var gradients: [Tensor?] = [
-            Tensor(shape: inputValue.shape, scalars: inputGradient),
+            skipsInputGradient ? nil : Tensor(shape: inputValue.shape, scalars: inputGradient),
             Tensor(shape: weightValue.shape, scalars: weightGradient),
         ]
         if hasBias { gradients.append(Tensor(shape: [geometry.outputChannels], scalars: biasGradient)) }

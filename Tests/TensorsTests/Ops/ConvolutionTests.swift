@@ -107,6 +107,29 @@ struct ConvolutionTests {
         #expect(Swift.abs(weightSide - dot(gradients[wVariable], u)) <= 1e-4 * max(1, Swift.abs(weightSide)))
     }
 
+    @Test("a constant input (the data) gets no gradient and leaves the weight and bias gradients unchanged",
+          arguments: [
+            gradientCases[0], gradientCases[4], gradientCases[9], gradientCases[11], referenceCases[gradientCases.count],
+        ])
+    func constantInput(of testCase: ConvolutionCase) {
+        let x = TestTensors.normal(testCase.inputShape, seed: 45)
+        let w = TestTensors.normal(testCase.weightShape, seed: 46)
+        let b = TestTensors.normal([testCase.outputChannels], seed: 47)
+        func weightAndBiasGradients(recordingInput: Bool) -> (Tensor, Tensor) {
+            let tape = Tape()
+            let input = recordingInput ? tape.variable(x) : Variable(x)
+            let weight = tape.variable(w)
+            let bias = tape.variable(b)
+            let y = testCase.apply(input, weight, bias)
+            let gradients = tape.gradients(of: y, seed: TestTensors.normal(y.shape, seed: 48))
+            return (gradients[weight], gradients[bias])
+        }
+        let recorded = weightAndBiasGradients(recordingInput: true)
+        let constant = weightAndBiasGradients(recordingInput: false)
+        #expect(constant.0 == recorded.0, "\(testCase.testDescription)")
+        #expect(constant.1 == recorded.1, "\(testCase.testDescription)")
+    }
+
     @Test("the bias gradient sums the output gradient over images and positions, across chunks")
     func biasGradient() {
         let testCase = ConvolutionCase(batch: 20, channels: 64, size: 10, outputChannels: 5, padding: 1)
