@@ -24,10 +24,11 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CAllocator"),
 
         // The engine.
         .target(name: "Seeding"),
-        .target(name: "Tensors", dependencies: ["CBLAS", "Seeding"]),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CAllocator", "Seeding"]),
         .target(name: "Layers", dependencies: ["Tensors", "Seeding"]),
         .target(name: "Training", dependencies: ["Layers", "Tensors", "Seeding", "Datasets"]),
         .target(name: "Datasets", dependencies: ["Tensors", "Seeding", "CZlib"]),

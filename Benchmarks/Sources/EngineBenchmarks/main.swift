@@ -6,6 +6,7 @@ import Tensors
 // With NASKIT_TORCH_PYTHON pointing at a Python that imports torch, it also runs the PyTorch reference.
 // The thread count is OpenBLAS's own (OPENBLAS_NUM_THREADS, else the core count); PyTorch gets the same.
 
+MemoryReuse.keepFreedMemory()
 let quick = CommandLine.arguments.contains("--quick")
 let repetitions = quick ? 3 : 10
 let threads = GEMM.threadCount
