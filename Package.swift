@@ -45,15 +45,15 @@ let package = Package(
             ]
         ),
 
-        // Shared test helpers: gradient checks.
+        // Shared test helpers: gradient checks, temporary directories.
         .target(name: "_TestSupport", dependencies: ["Tensors", "Seeding"]),
 
         .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Layers", "Tensors", "Seeding", "Datasets"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Seeding"]),
-        .testTarget(name: "HDF5StoreTests", dependencies: ["HDF5Store"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Seeding", "_TestSupport"]),
+        .testTarget(name: "HDF5StoreTests", dependencies: ["HDF5Store", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Datasets
 import Tensors
 import Testing
+import _TestSupport
 
 @Suite("UCI digits CSV")
 struct DigitsTests {

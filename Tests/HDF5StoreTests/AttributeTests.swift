@@ -1,5 +1,6 @@
 import HDF5Store
 import Testing
+import _TestSupport
 
 extension HDF5StoreTests {
     @Suite("Attributes")

@@ -1,5 +1,6 @@
 import HDF5Store
 import Testing
+import _TestSupport
 
 #if canImport(Glibc)
 import Glibc

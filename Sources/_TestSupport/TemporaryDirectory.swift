@@ -5,26 +5,28 @@ import Darwin
 #endif
 
 /// A fresh directory under /tmp for one test's files, removed with its files when the value goes away.
-final class TemporaryDirectory {
-    let path: String
+public final class TemporaryDirectory {
+    /// The directory's path.
+    public let path: String
     private var files: [String] = []
 
-    init() {
-        var template = Array("/tmp/naskit-hdf5-XXXXXX".utf8CString)
+    /// Creates `/tmp/<prefix>-XXXXXX`.
+    public init(prefix: String = "naskit-test") {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         precondition(made != nil, "TemporaryDirectory: mkdtemp failed")
         path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The path of `name` inside the directory (removed at the end).
-    func file(_ name: String) -> String {
+    public func file(_ name: String) -> String {
         let file = path + "/" + name
         files.append(file)
         return file
     }
 
     /// Writes `bytes` to `name` and returns its path.
-    func write(_ bytes: [UInt8], to name: String) -> String {
+    public func write(_ bytes: [UInt8], to name: String) -> String {
         let file = file(name)
         let handle = fopen(file, "wb")
         precondition(handle != nil, "TemporaryDirectory: cannot write \(file)")
@@ -34,7 +36,7 @@ final class TemporaryDirectory {
     }
 
     /// The size of `file` in bytes.
-    static func size(of file: String) -> Int {
+    public static func size(of file: String) -> Int {
         var status = stat()
         return stat(file, &status) == 0 ? Int(status.st_size) : -1
     }
