@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Layers", "Tensors", "Seeding", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "HDF5StoreTests", dependencies: ["HDF5Store", "_TestSupport"]),
+        .testTarget(name: "nasrunTests", dependencies: ["nasrun"]),
     ],
     swiftLanguageModes: [.v6]
 )
