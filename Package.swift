@@ -15,6 +15,10 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "HDF5Store", targets: ["HDF5Store"]),
         .library(name: "Seeding", targets: ["Seeding"]),
+        .library(name: "NASCore", targets: ["NASCore"]),
+        .library(name: "NASSpaces", targets: ["NASSpaces"]),
+        .library(name: "NASModels", targets: ["NASModels"]),
+        .library(name: "TabularBenchmarks", targets: ["TabularBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,17 +40,26 @@ let package = Package(
         // Storage: knows nothing of NAS or of tensors.
         .target(name: "HDF5Store", dependencies: ["CHDF5"]),
 
+        // NAS: protocols (no engine), spaces (no engine), networks built from architectures (engine),
+        // tabular benchmarks (HDF5, generic over the protocols) and their importers.
+        .target(name: "NASCore"),
+        .target(name: "NASSpaces", dependencies: ["NASCore", "Seeding"]),
+        .target(name: "NASModels", dependencies: ["NASSpaces", "NASCore", "Layers", "Tensors", "Seeding"]),
+        .target(name: "TabularBenchmarks", dependencies: ["NASCore", "HDF5Store"]),
+        .target(name: "TabularImport", dependencies: ["TabularBenchmarks", "NASSpaces", "NASCore", "HDF5Store"]),
+
         // The command line.
         .executableTarget(
             name: "nasrun",
             dependencies: [
                 "Training", "Datasets", "Layers", "Tensors", "Seeding",
+                "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Shared test helpers: gradient checks, temporary directories.
-        .target(name: "_TestSupport", dependencies: ["Tensors", "Seeding"]),
+        .target(name: "_TestSupport", dependencies: ["Tensors", "Seeding", "NASCore"]),
 
         .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "Seeding", "_TestSupport"]),
@@ -55,6 +68,11 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "HDF5StoreTests", dependencies: ["HDF5Store", "_TestSupport"]),
         .testTarget(name: "nasrunTests", dependencies: ["nasrun"]),
+        .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
+        .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "NASCore", "Seeding", "_TestSupport"]),
+        .testTarget(name: "NASModelsTests", dependencies: ["NASModels", "NASSpaces", "NASCore", "Layers", "Tensors", "Seeding", "_TestSupport"]),
+        .testTarget(name: "TabularBenchmarksTests", dependencies: ["TabularBenchmarks", "NASCore", "HDF5Store", "_TestSupport"]),
+        .testTarget(name: "TabularImportTests", dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
