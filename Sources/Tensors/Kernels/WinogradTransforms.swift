@@ -1,0 +1,230 @@
+/// The three transforms of Winograd's minimal filtering algorithm F(2x2, 3x3), after Lavin & Gray, "Fast
+/// Algorithms for Convolutional Neural Networks" (CVPR 2016), section 4.1.
+///
+/// One 2x2 output tile Y of a 3x3 filter g over a 4x4 input tile d (cross-correlation) is
+///
+///     Y = Aᵀ [ (G g Gᵀ) ⊙ (Bᵀ d B) ] A
+///
+/// with
+///
+///     Bᵀ = | 1  0 −1  0 |      G = | 1    0    0   |      Aᵀ = | 1  1  1  0 |
+///          | 0  1  1  0 |          | 1/2  1/2  1/2 |           | 0  1 −1 −1 |
+///          | 0 −1  1  0 |          | 1/2 −1/2  1/2 |
+///          | 0  1  0 −1 |          | 0    0    1   |
+///
+/// which is 16 multiplications per tile instead of 36. In a layer the element-wise product summed over input
+/// channels becomes 16 matrix products, one per position ξ = 4·i + j of the 4x4 transformed tile:
+/// `M[ξ] (O, T) = U[ξ] (O, C) · V[ξ] (C, T)`, where T counts the tiles. The transforms here produce U and V
+/// in that layout and turn M back into output planes. Only additions (and halvings in G) are involved, so the
+/// result differs from direct convolution by a few units in the last place of Float.
+enum WinogradTransforms {
+    /// Positions of a transformed tile (4x4).
+    static let positions = 16
+
+    /// U[ξ] = (G g Gᵀ)[ξ] for every filter: (16, O, C) from the weight (O, C, 3, 3).
+    ///
+    /// When `flipped`, transforms instead the filters of the transposed convolution that gives the input
+    /// gradient, W'[c, o, kh, kw] = W[o, c, 2 − kh, 2 − kw], into (16, C, O).
+    ///
+    /// - Complexity: O(O·C).
+    static func transformWeights(
+        _ weight: UnsafePointer<Float>, outputChannels: Int, channels: Int, flipped: Bool,
+        into transformed: UnsafeMutablePointer<Float>
+    ) {
+        let matrixCount = outputChannels * channels
+        for o in 0..<outputChannels {
+            for c in 0..<channels {
+                let g = weight + (o * channels + c) * 9
+                // The 3x3 filter, rotated by 180° when flipped.
+                var f = (g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8])
+                if flipped { f = (g[8], g[7], g[6], g[5], g[4], g[3], g[2], g[1], g[0]) }
+                // G g: 4x3, one row per output row of G.
+                let r0 = (f.0, f.1, f.2)
+                let r1 = (0.5 * (f.0 + f.3 + f.6), 0.5 * (f.1 + f.4 + f.7), 0.5 * (f.2 + f.5 + f.8))
+                let r2 = (0.5 * (f.0 - f.3 + f.6), 0.5 * (f.1 - f.4 + f.7), 0.5 * (f.2 - f.5 + f.8))
+                let r3 = (f.6, f.7, f.8)
+                let index = flipped ? c * outputChannels + o : o * channels + c
+                for (i, row) in [r0, r1, r2, r3].enumerated() {
+                    // (G g) Gᵀ: the same combination along the row.
+                    let u = transformed + 4 * i * matrixCount + index
+                    u[0] = row.0
+                    u[matrixCount] = 0.5 * (row.0 + row.1 + row.2)
+                    u[2 * matrixCount] = 0.5 * (row.0 - row.1 + row.2)
+                    u[3 * matrixCount] = row.2
+                }
+            }
+        }
+    }
+
+    /// V[ξ][c][t] = (Bᵀ d B)[ξ] for every 4x4 input tile d of one plane: tile t = `firstTile + ty·tilesWide + tx`
+    /// reads rows `2·ty − padding ..< 2·ty − padding + 4` and columns `2·tx − padding ..< 2·tx − padding + 4`,
+    /// zero outside the plane.
+    ///
+    /// - Parameters:
+    ///   - plane: one input plane, (H, W).
+    ///   - transformed: V[0][c][firstTile]; V[ξ] starts `ξ·matrixStride` further on.
+    ///   - scratch: at least ``inputScratchCount(tilesWide:)`` elements.
+    /// - Complexity: O(H·W).
+    static func transformInput(
+        _ plane: UnsafePointer<Float>, height: Int, width: Int, padding: Int, tilesHigh: Int, tilesWide: Int,
+        into transformed: UnsafeMutablePointer<Float>, matrixStride: Int, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let length = rowLength(tilesWide: tilesWide)
+        // d0 ... d3: the tile rows, padded with zeros; s0 ... s3: Bᵀ d, row by row.
+        let d = scratch
+        let s = scratch + 4 * length
+        d.initialize(repeating: 0, count: 4 * length)
+        let columns = max(0, min(width, length - padding))
+        for ty in 0..<tilesHigh {
+            for k in 0..<4 {
+                let row = 2 * ty - padding + k
+                let destination = d + k * length
+                // Columns outside the plane stay zero from the start; rows outside it are zeroed.
+                if row < 0 || row >= height {
+                    (destination + padding).update(repeating: 0, count: columns)
+                } else {
+                    Im2Col.copy(plane + row * width, to: destination + padding, count: columns)
+                }
+            }
+            for q in 0..<length {
+                let d0 = d[q], d1 = d[length + q], d2 = d[2 * length + q], d3 = d[3 * length + q]
+                s[q] = d0 - d2
+                s[length + q] = d1 + d2
+                s[2 * length + q] = d2 - d1
+                s[3 * length + q] = d1 - d3
+            }
+            let tileRow = transformed + ty * tilesWide
+            for i in 0..<4 {
+                transformColumns(
+                    s + i * length, tilesWide: tilesWide, into: tileRow + 4 * i * matrixStride,
+                    matrixStride: matrixStride)
+            }
+        }
+    }
+
+    /// The column half of Bᵀ d B for one row of Bᵀ d: for every tile tx, columns 2·tx ... 2·tx + 3 of `row`
+    /// become positions 0 ... 3 (`matrixStride` apart) at `transformed[tx]`.
+    @inline(__always)
+    private static func transformColumns(
+        _ row: UnsafePointer<Float>, tilesWide: Int, into transformed: UnsafeMutablePointer<Float>, matrixStride: Int
+    ) {
+        let raw = UnsafeRawPointer(row)
+        var tx = 0
+        while tx + 8 <= tilesWide {
+            let here = raw.loadUnaligned(fromByteOffset: 8 * tx, as: SIMD16<Float>.self)
+            let next = raw.loadUnaligned(fromByteOffset: 8 * tx + 8, as: SIMD16<Float>.self)
+            let e0 = here.evenHalf, o0 = here.oddHalf, e1 = next.evenHalf, o1 = next.oddHalf
+            store(e0 - e1, at: transformed + tx)
+            store(o0 + e1, at: transformed + matrixStride + tx)
+            store(e1 - o0, at: transformed + 2 * matrixStride + tx)
+            store(o0 - o1, at: transformed + 3 * matrixStride + tx)
+            tx += 8
+        }
+        while tx + 4 <= tilesWide {
+            let here = raw.loadUnaligned(fromByteOffset: 8 * tx, as: SIMD8<Float>.self)
+            let next = raw.loadUnaligned(fromByteOffset: 8 * tx + 8, as: SIMD8<Float>.self)
+            let e0 = here.evenHalf, o0 = here.oddHalf, e1 = next.evenHalf, o1 = next.oddHalf
+            store(e0 - e1, at: transformed + tx)
+            store(o0 + e1, at: transformed + matrixStride + tx)
+            store(e1 - o0, at: transformed + 2 * matrixStride + tx)
+            store(o0 - o1, at: transformed + 3 * matrixStride + tx)
+            tx += 4
+        }
+        while tx < tilesWide {
+            let a0 = row[2 * tx], a1 = row[2 * tx + 1], a2 = row[2 * tx + 2], a3 = row[2 * tx + 3]
+            transformed[tx] = a0 - a2
+            transformed[matrixStride + tx] = a1 + a2
+            transformed[2 * matrixStride + tx] = a2 - a1
+            transformed[3 * matrixStride + tx] = a1 - a3
+            tx += 1
+        }
+    }
+
+    /// The padded length of one scratch row of ``transformInput``: 2·tilesWide + 2 columns, rounded so that the
+    /// vector loads of the last block stay inside.
+    @inline(__always)
+    static func rowLength(tilesWide: Int) -> Int { 2 * ((tilesWide + 7) / 8 * 8) + 2 }
+
+    /// The scratch ``transformInput`` needs for `tilesWide` tiles per row.
+    static func inputScratchCount(tilesWide: Int) -> Int { 8 * rowLength(tilesWide: tilesWide) }
+
+    /// One output plane from M: the tile at `firstTile + ty·tilesWide + tx` of every M[ξ] gives
+    /// output rows 2·ty, 2·ty + 1 and columns 2·tx, 2·tx + 1 (those inside the plane) as Aᵀ M A + bias.
+    ///
+    /// - Parameters:
+    ///   - transformed: M[0][o][firstTile]; M[ξ] starts `ξ·matrixStride` further on.
+    ///   - plane: one output plane, (H', W'), overwritten.
+    ///   - scratch: at least ``outputScratchCount(tilesWide:)`` elements.
+    /// - Complexity: O(H'·W').
+    static func transformOutput(
+        _ transformed: UnsafePointer<Float>, matrixStride: Int, bias: Float, tilesHigh: Int, tilesWide: Int,
+        into plane: UnsafeMutablePointer<Float>, height: Int, width: Int, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let row0 = scratch
+        let row1 = scratch + 2 * tilesWide
+        for ty in 0..<tilesHigh {
+            let tiles = transformed + ty * tilesWide
+            var tx = 0
+            while tx + 8 <= tilesWide {
+                let y = inverseTile(tiles + tx, matrixStride: matrixStride, bias: SIMD8(repeating: bias))
+                for k in 0..<8 {
+                    row0[2 * (tx + k)] = y.0[k]
+                    row0[2 * (tx + k) + 1] = y.1[k]
+                    row1[2 * (tx + k)] = y.2[k]
+                    row1[2 * (tx + k) + 1] = y.3[k]
+                }
+                tx += 8
+            }
+            while tx + 4 <= tilesWide {
+                let y = inverseTile(tiles + tx, matrixStride: matrixStride, bias: SIMD4(repeating: bias))
+                for k in 0..<4 {
+                    row0[2 * (tx + k)] = y.0[k]
+                    row0[2 * (tx + k) + 1] = y.1[k]
+                    row1[2 * (tx + k)] = y.2[k]
+                    row1[2 * (tx + k) + 1] = y.3[k]
+                }
+                tx += 4
+            }
+            while tx < tilesWide {
+                let y = inverseTile(tiles + tx, matrixStride: matrixStride, bias: SIMD2(repeating: bias))
+                row0[2 * tx] = y.0[0]
+                row0[2 * tx + 1] = y.1[0]
+                row1[2 * tx] = y.2[0]
+                row1[2 * tx + 1] = y.3[0]
+                tx += 1
+            }
+            Im2Col.copy(row0, to: plane + 2 * ty * width, count: width)
+            if 2 * ty + 1 < height { Im2Col.copy(row1, to: plane + (2 * ty + 1) * width, count: width) }
+        }
+    }
+
+    /// The scratch ``transformOutput`` needs for `tilesWide` tiles per row.
+    static func outputScratchCount(tilesWide: Int) -> Int { 4 * tilesWide + 2 }
+
+    /// Aᵀ M A + bias for `Lanes.scalarCount` neighbouring tiles: (y00, y01, y10, y11).
+    @inline(__always)
+    private static func inverseTile<Lanes: SIMD>(
+        _ tiles: UnsafePointer<Float>, matrixStride: Int, bias: Lanes
+    ) -> (Lanes, Lanes, Lanes, Lanes) where Lanes.Scalar == Float {
+        let raw = UnsafeRawPointer(tiles)
+        @inline(__always) func m(_ position: Int) -> Lanes {
+            raw.loadUnaligned(fromByteOffset: 4 * position * matrixStride, as: Lanes.self)
+        }
+        // Aᵀ M: rows 0 + 1 + 2 and 1 − 2 − 3, column by column.
+        let a0 = m(0) + m(4) + m(8), a1 = m(1) + m(5) + m(9)
+        let a2 = m(2) + m(6) + m(10), a3 = m(3) + m(7) + m(11)
+        let b0 = m(4) - m(8) - m(12), b1 = m(5) - m(9) - m(13)
+        let b2 = m(6) - m(10) - m(14), b3 = m(7) - m(11) - m(15)
+        // (Aᵀ M) A: the same along each row.
+        return (
+            a0 + a1 + a2 + bias, a1 - a2 - a3 + bias,
+            b0 + b1 + b2 + bias, b1 - b2 - b3 + bias
+        )
+    }
+
+    @inline(__always)
+    private static func store<Lanes: SIMD>(_ value: Lanes, at pointer: UnsafeMutablePointer<Float>)
+    where Lanes.Scalar == Float {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Lanes.self)
+    }
+}
