@@ -12,7 +12,18 @@ static inline int naskit_keep_freed_memory(void) {
     int trim_ok = mallopt(M_TRIM_THRESHOLD, INT_MAX);
     return mmap_ok == 1 && trim_ok == 1;
 }
+
+/// Bytes the program holds in malloc'd blocks (heap chunks in use plus mmap'd blocks), all arenas.
+static inline long long naskit_allocated_bytes(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (long long)info.uordblks + (long long)info.hblkhd;
+}
+
+/// Limits the number of malloc arenas (M_ARENA_MAX); returns 1 when accepted.
+static inline int naskit_set_arena_limit(int count) { return mallopt(M_ARENA_MAX, count); }
 #else
 static inline int naskit_keep_freed_memory(void) { return 0; }
+static inline long long naskit_allocated_bytes(void) { return -1; }
+static inline int naskit_set_arena_limit(int count) { (void)count; return 0; }
 #endif
 #endif

@@ -16,4 +16,24 @@ public enum MemoryReuse {
     public static func keepFreedMemory() -> Bool {
         naskit_keep_freed_memory() == 1
     }
+
+    /// The bytes the program holds in `malloc`'d blocks right now, over all arenas (glibc's `mallinfo2`):
+    /// live tensors plus everything else on the heap, without the freed memory the heap keeps.
+    ///
+    /// - Returns: the byte count, or `nil` on systems without glibc.
+    /// - Complexity: O(number of free chunks); call it between steps, not inside kernels.
+    public static func allocatedBytes() -> Int? {
+        let bytes = naskit_allocated_bytes()
+        return bytes < 0 ? nil : Int(bytes)
+    }
+
+    /// Limits how many malloc arenas glibc creates (`M_ARENA_MAX`); threads then share arenas.
+    ///
+    /// - Parameter count: the largest number of arenas, at least 1.
+    /// - Returns: whether the allocator accepted the setting (false on systems without glibc).
+    @discardableResult
+    public static func limitArenas(to count: Int) -> Bool {
+        enforce(count >= 1, "MemoryReuse.limitArenas(to:): count \(count) must be at least 1")
+        return naskit_set_arena_limit(Int32(count)) == 1
+    }
 }

@@ -95,6 +95,31 @@ enum Kernels {
         }
     }
 
+    /// `g · x` (broadcast) summed back to `shape`: the gradient of one factor of a product, given the other.
+    ///
+    /// When `shape` has one element and `g` and `x` have the same shape (a scalar weight times a tensor), it
+    /// sums the products directly instead of materialising them, in the order ``sum(_:toShape:)`` would (row
+    /// totals over the last axis, added up row by row), so the result is the same to the bit.
+    static func product(_ g: Tensor, _ x: Tensor, summedTo shape: [Int]) -> Tensor {
+        guard shape.reduce(1, *) == 1, g.shape == x.shape, g.shape != shape, g.rank > 0, g.count > 0 else {
+            return sum(broadcast(g, x, op: "multiply") { $0 * $1 }, toShape: shape)
+        }
+        let inner = g.shape[g.rank - 1]
+        var result: Float = 0
+        g.scalars.withUnsafeBufferPointer { g in
+            x.scalars.withUnsafeBufferPointer { x in
+                var position = 0
+                while position < g.count {
+                    var total: Float = 0
+                    for j in position..<(position + inner) { total += g[j] * x[j] }
+                    result += total
+                    position += inner
+                }
+            }
+        }
+        return Tensor(shape: shape, scalars: [result])
+    }
+
     /// Sums `gradient` over the axes along which `shape` was broadcast to `gradient.shape`: the adjoint of
     /// broadcasting.
     static func sum(_ gradient: Tensor, toShape shape: [Int]) -> Tensor {

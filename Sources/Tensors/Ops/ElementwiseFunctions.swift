@@ -7,10 +7,13 @@ import Darwin
 // Elementwise nonlinearities and their derivatives, written side by side.
 
 /// max(x, 0). Its derivative at 0 is taken as 0.
+///
+/// The pullback reads the output (y > 0 exactly where x > 0), not the input: the next op (a convolution)
+/// usually keeps the output anyway, so the input can be freed once nothing else needs it.
 public func relu(_ x: Variable) -> Variable {
     let value = Kernels.map(x.value) { max($0, 0) }
     return Variable.recorded(value, from: [x]) { g in
-        [Kernels.zip(g, x.value, op: "relu") { $1 > 0 ? $0 : 0 }]
+        [Kernels.zip(g, value, op: "relu") { $1 > 0 ? $0 : 0 }]
     }
 }
 
