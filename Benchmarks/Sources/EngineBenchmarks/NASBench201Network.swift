@@ -14,22 +14,35 @@ func reluConvBatchNorm(
     _ inputChannels: Int, _ outputChannels: Int, kernel: Int, stride: Int, affine: Bool, name: String,
     using rng: inout Xoshiro256
 ) -> Sequential {
-    Sequential(name: name, [
-        ReLU(),
+    Sequential(name: name, [ReLU()] + convBatchNorm(
+        inputChannels, outputChannels, kernel: kernel, stride: stride, affine: affine, name: name, using: &rng))
+}
+
+/// A convolution without bias, then batch norm: the part of ReLU-Conv-BN after the ReLU.
+func convBatchNorm(
+    _ inputChannels: Int, _ outputChannels: Int, kernel: Int, stride: Int, affine: Bool, name: String,
+    using rng: inout Xoshiro256
+) -> [any Layer] {
+    [
         Conv2D(
             inputChannels: inputChannels, outputChannels: outputChannels, kernelSize: kernel, stride: stride,
             padding: kernel / 2, bias: false, name: name + ".conv", using: &rng),
         BatchNorm(channels: outputChannels, affine: affine, trackingRunningStatistics: affine, name: name + ".bn"),
-    ])
+    ]
 }
 
 /// One edge of the supernet: Σₖ softmax(α)ₖ · opₖ(x) over none, skip_connect, nor_conv_1x1, nor_conv_3x3,
 /// avg_pool_3x3 (none contributes zero).
+///
+/// nor_conv_1x1 and nor_conv_3x3 both start with ReLU of the same input, so the edge computes relu(x) once and
+/// feeds it to both convolutions: the same values and gradients as two ReLU-Conv-BN branches, with one ReLU
+/// output kept for the backward pass instead of two. The supernet of the search-space issue should share it
+/// the same way.
 final class MixedEdge: Layer {
     let name: String
     let architectureWeights: Parameter  // (6, 5), shared by every cell
     let row: Int
-    let convolution1x1: Sequential
+    let convolution1x1: Sequential  // Conv-BN; the edge applies the ReLU
     let convolution3x3: Sequential
     let pool = AvgPool2D(kernelSize: 3, stride: 1, padding: 1, countingPadding: false)
 
@@ -37,10 +50,10 @@ final class MixedEdge: Layer {
         self.name = name
         self.architectureWeights = architectureWeights
         self.row = row
-        convolution1x1 = reluConvBatchNorm(
-            channels, channels, kernel: 1, stride: 1, affine: false, name: name + ".conv1x1", using: &rng)
-        convolution3x3 = reluConvBatchNorm(
-            channels, channels, kernel: 3, stride: 1, affine: false, name: name + ".conv3x3", using: &rng)
+        convolution1x1 = Sequential(name: name + ".conv1x1", convBatchNorm(
+            channels, channels, kernel: 1, stride: 1, affine: false, name: name + ".conv1x1", using: &rng))
+        convolution3x3 = Sequential(name: name + ".conv3x3", convBatchNorm(
+            channels, channels, kernel: 3, stride: 1, affine: false, name: name + ".conv3x3", using: &rng))
     }
 
     var parameters: [Parameter] { convolution1x1.parameters + convolution3x3.parameters }
@@ -49,8 +62,9 @@ final class MixedEdge: Layer {
         let alpha = architectureWeights.variable(on: input.tape).slice(axis: 0, range: row..<(row + 1))
         let weights = softmax(alpha.reshaped([5]))
         func weight(_ k: Int) -> Variable { weights.slice(axis: 0, range: k..<(k + 1)) }
-        return weight(1) * input + weight(2) * convolution1x1(input, mode: mode)
-            + weight(3) * convolution3x3(input, mode: mode) + weight(4) * pool(input, mode: mode)
+        let rectified = relu(input)  // shared by both convolutions
+        return weight(1) * input + weight(2) * convolution1x1(rectified, mode: mode)
+            + weight(3) * convolution3x3(rectified, mode: mode) + weight(4) * pool(input, mode: mode)
     }
 }
 
