@@ -96,12 +96,14 @@ enum WinogradConvolution {
         let chunk = imagesPerChunk(g)
         let positions = WinogradTransforms.positions
         let maximumTiles = chunk * tiling.perImage
-        let inputTransformed = UnsafeMutablePointer<Float>.allocate(capacity: positions * g.channels * maximumTiles)
+        // V[ξ] and M[ξ] lie `inputStride` and `outputStride` apart, a ``gap`` more than their size.
+        let inputCapacity = positions * (g.channels * maximumTiles + gap)
+        let outputCapacity = positions * (g.outputChannels * maximumTiles + gap)
+        let inputTransformed = UnsafeMutablePointer<Float>.allocate(capacity: inputCapacity)
         defer { inputTransformed.deallocate() }
-        let products = UnsafeMutablePointer<Float>.allocate(capacity: positions * g.outputChannels * maximumTiles)
+        let products = UnsafeMutablePointer<Float>.allocate(capacity: outputCapacity)
         defer { products.deallocate() }
-        // The transforms read and write about 32 elements per tile and channel.
-        let workPerPlane = 32 * tiling.perImage
+        let workPerPlane = workPerPlane(tiling)
         // With single-threaded OpenBLAS, the 16 products are shared among our threads instead.
         let parallelProducts = GEMM.threadCount == 1
 
@@ -111,21 +113,12 @@ enum WinogradConvolution {
             let tiles = images * tiling.perImage  // T: columns of V[ξ] and M[ξ]
             let chunkInput = input + start * g.channels * g.inputPlane
             let chunkOutput = output + start * g.outputChannels * g.outputPlane
+            let inputStride = g.channels * tiles + gap
+            let outputStride = g.outputChannels * tiles + gap
 
-            // V[ξ] (C, T): image i's tiles at columns i·perImage ..< (i + 1)·perImage.
-            ImageParallelism.forEachSlice(count: images * g.channels, workPerItem: workPerPlane) { items in
-                let scratch = UnsafeMutablePointer<Float>.allocate(
-                    capacity: WinogradTransforms.inputScratchCount(tilesWide: tiling.wide))
-                defer { scratch.deallocate() }
-                for item in items {
-                    let (image, c) = item.quotientAndRemainder(dividingBy: g.channels)
-                    WinogradTransforms.transformInput(
-                        chunkInput + item * g.inputPlane, height: g.height, width: g.width, padding: g.padding,
-                        tilesHigh: tiling.high, tilesWide: tiling.wide,
-                        into: inputTransformed + c * tiles + image * tiling.perImage, matrixStride: g.channels * tiles,
-                        scratch: scratch)
-                }
-            }
+            transformInputs(
+                chunkInput, images: images, geometry: g, tiling: tiling, into: inputTransformed,
+                matrixStride: inputStride, tiles: tiles)
 
             // M[ξ] (O, T) = U[ξ] (O, C) · V[ξ] (C, T).
             let productWork = parallelProducts ? g.outputChannels * g.channels * tiles : 0
@@ -134,8 +127,8 @@ enum WinogradConvolution {
                     GEMM.multiply(
                         m: g.outputChannels, n: tiles, k: g.channels,
                         a: transformedWeights + position * g.outputChannels * g.channels,
-                        b: inputTransformed + position * g.channels * tiles,
-                        c: products + position * g.outputChannels * tiles)
+                        b: inputTransformed + position * inputStride,
+                        c: products + position * outputStride)
                 }
             }
 
@@ -147,13 +140,119 @@ enum WinogradConvolution {
                 for item in items {
                     let (image, o) = item.quotientAndRemainder(dividingBy: g.outputChannels)
                     WinogradTransforms.transformOutput(
-                        products + o * tiles + image * tiling.perImage, matrixStride: g.outputChannels * tiles,
+                        products + o * tiles + image * tiling.perImage, matrixStride: outputStride,
                         bias: bias?[o] ?? 0, tilesHigh: tiling.high, tilesWide: tiling.wide,
                         into: chunkOutput + item * g.outputPlane, height: g.outputHeight, width: g.outputWidth,
                         scratch: scratch)
                 }
             }
             start += images
+        }
+    }
+
+    /// The work of transforming one plane, for ``ImageParallelism``: about 32 elements read and written per tile.
+    static func workPerPlane(_ tiling: Tiling) -> Int { 32 * tiling.perImage }
+
+    /// The gap between consecutive transformed matrices: the 16 streams of a transform would fall into the same
+    /// cache sets at a power-of-two distance (C·T often is one).
+    static let gap = 32
+
+    /// V[ξ] (C, T) of `images` consecutive images, image i's tiles at columns i·perImage ..< (i + 1)·perImage,
+    /// split over cores by (image, channel).
+    static func transformInputs(
+        _ input: UnsafePointer<Float>, images: Int, geometry g: ConvolutionGeometry, tiling: Tiling,
+        into transformed: UnsafeMutablePointer<Float>, matrixStride: Int, tiles: Int
+    ) {
+        ImageParallelism.forEachSlice(count: images * g.channels, workPerItem: workPerPlane(tiling)) { items in
+            let scratch = UnsafeMutablePointer<Float>.allocate(
+                capacity: WinogradTransforms.inputScratchCount(tilesWide: tiling.wide))
+            defer { scratch.deallocate() }
+            for item in items {
+                let (image, c) = item.quotientAndRemainder(dividingBy: g.channels)
+                WinogradTransforms.transformInput(
+                    input + item * g.inputPlane, height: g.height, width: g.width, padding: g.padding,
+                    tilesHigh: tiling.high, tilesWide: tiling.wide,
+                    into: transformed + c * tiles + image * tiling.perImage, matrixStride: matrixStride,
+                    scratch: scratch)
+            }
+        }
+    }
+
+    /// dW and db of Y = conv(X, W) + b given dY (see ``WinogradGradientTransforms``): per chunk, V of X and
+    /// dM = A dY Aᵀ, then dU[ξ] (O, C) += dM[ξ] (O, T) · V[ξ]ᵀ; finally dW = Gᵀ dU G.
+    ///
+    /// - Parameters:
+    ///   - outputGradient: dY, (N, O, H', W').
+    ///   - input: X, (N, C, H, W).
+    ///   - weightGradient: dW, (O, C, 3, 3), overwritten.
+    ///   - biasGradient: db, (O), overwritten; nil when there is no bias.
+    static func weightGradient(
+        outputGradient: UnsafePointer<Float>, input: UnsafePointer<Float>, geometry g: ConvolutionGeometry,
+        weightGradient: UnsafeMutablePointer<Float>, biasGradient: UnsafeMutablePointer<Float>?
+    ) {
+        precondition(isEligible(g), "WinogradConvolution: not a 3x3 stride-1 convolution")
+        let tiling = Tiling(g)
+        let chunk = imagesPerChunk(g)
+        let positions = WinogradTransforms.positions
+        let maximumTiles = chunk * tiling.perImage
+        let inputTransformed = UnsafeMutablePointer<Float>.allocate(capacity: positions * (g.channels * maximumTiles + gap))
+        defer { inputTransformed.deallocate() }
+        let gradientTransformed = UnsafeMutablePointer<Float>.allocate(
+            capacity: positions * (g.outputChannels * maximumTiles + gap))
+        defer { gradientTransformed.deallocate() }
+        let matrixCount = g.outputChannels * g.channels
+        let transformedWeightGradient = UnsafeMutablePointer<Float>.allocate(capacity: positions * matrixCount)
+        defer { transformedWeightGradient.deallocate() }
+        let parallelProducts = GEMM.threadCount == 1
+
+        var start = 0
+        while start < g.batch {
+            let images = min(chunk, g.batch - start)
+            let tiles = images * tiling.perImage
+            let inputStride = g.channels * tiles + gap
+            let gradientStride = g.outputChannels * tiles + gap
+            let chunkOutputGradient = outputGradient + start * g.outputChannels * g.outputPlane
+            transformInputs(
+                input + start * g.channels * g.inputPlane, images: images, geometry: g, tiling: tiling,
+                into: inputTransformed, matrixStride: inputStride, tiles: tiles)
+            // dM[ξ] (O, T).
+            ImageParallelism.forEachSlice(count: images * g.outputChannels, workPerItem: workPerPlane(tiling)) { items in
+                let scratch = UnsafeMutablePointer<Float>.allocate(
+                    capacity: WinogradGradientTransforms.scratchCount(tilesWide: tiling.wide))
+                defer { scratch.deallocate() }
+                for item in items {
+                    let (image, o) = item.quotientAndRemainder(dividingBy: g.outputChannels)
+                    WinogradGradientTransforms.transformOutputGradient(
+                        chunkOutputGradient + item * g.outputPlane, height: g.outputHeight, width: g.outputWidth,
+                        tilesHigh: tiling.high, tilesWide: tiling.wide,
+                        into: gradientTransformed + o * tiles + image * tiling.perImage, matrixStride: gradientStride,
+                        scratch: scratch)
+                }
+            }
+            // dU[ξ] (O, C) += dM[ξ] (O, T) · V[ξ]ᵀ (T, C).
+            let productWork = parallelProducts ? matrixCount * tiles : 0
+            ImageParallelism.forEachSlice(count: positions, workPerItem: productWork) { range in
+                for position in range {
+                    GEMM.multiply(
+                        m: g.outputChannels, n: g.channels, k: tiles,
+                        a: gradientTransformed + position * gradientStride,
+                        b: inputTransformed + position * inputStride, transposeB: true,
+                        c: transformedWeightGradient + position * matrixCount, beta: start == 0 ? 0 : 1)
+                }
+            }
+            start += images
+        }
+        WinogradGradientTransforms.weightGradient(
+            from: transformedWeightGradient, outputChannels: g.outputChannels, channels: g.channels,
+            into: weightGradient)
+        if let biasGradient {
+            for o in 0..<g.outputChannels {
+                var sum: Float = 0
+                for image in 0..<g.batch {
+                    sum += VectorSums.sum(outputGradient + (image * g.outputChannels + o) * g.outputPlane, count: g.outputPlane)
+                }
+                biasGradient[o] = sum
+            }
         }
     }
 }

@@ -44,14 +44,18 @@ enum WinogradTransforms {
                 let r2 = (0.5 * (f.0 - f.3 + f.6), 0.5 * (f.1 - f.4 + f.7), 0.5 * (f.2 - f.5 + f.8))
                 let r3 = (f.6, f.7, f.8)
                 let index = flipped ? c * outputChannels + o : o * channels + c
-                for (i, row) in [r0, r1, r2, r3].enumerated() {
-                    // (G g) Gᵀ: the same combination along the row.
+                // (G g) Gᵀ: the same combination along each row.
+                @inline(__always) func write(_ row: (Float, Float, Float), _ i: Int) {
                     let u = transformed + 4 * i * matrixCount + index
                     u[0] = row.0
                     u[matrixCount] = 0.5 * (row.0 + row.1 + row.2)
                     u[2 * matrixCount] = 0.5 * (row.0 - row.1 + row.2)
                     u[3 * matrixCount] = row.2
                 }
+                write(r0, 0)
+                write(r1, 1)
+                write(r2, 2)
+                write(r3, 3)
             }
         }
     }
@@ -86,12 +90,15 @@ enum WinogradTransforms {
                     Im2Col.copy(plane + row * width, to: destination + padding, count: columns)
                 }
             }
-            for q in 0..<length {
-                let d0 = d[q], d1 = d[length + q], d2 = d[2 * length + q], d3 = d[3 * length + q]
-                s[q] = d0 - d2
-                s[length + q] = d1 + d2
-                s[2 * length + q] = d2 - d1
-                s[3 * length + q] = d1 - d3
+            var q = 0
+            while q < length {
+                let d0 = load8(d + q), d1 = load8(d + length + q)
+                let d2 = load8(d + 2 * length + q), d3 = load8(d + 3 * length + q)
+                store(d0 - d2, at: s + q)
+                store(d1 + d2, at: s + length + q)
+                store(d2 - d1, at: s + 2 * length + q)
+                store(d1 - d3, at: s + 3 * length + q)
+                q += 8
             }
             let tileRow = transformed + ty * tilesWide
             for i in 0..<4 {
@@ -141,9 +148,9 @@ enum WinogradTransforms {
     }
 
     /// The padded length of one scratch row of ``transformInput``: 2·tilesWide + 2 columns, rounded so that the
-    /// vector loads of the last block stay inside.
+    /// vector loads of the last block stay inside, and to a multiple of 8.
     @inline(__always)
-    static func rowLength(tilesWide: Int) -> Int { 2 * ((tilesWide + 7) / 8 * 8) + 2 }
+    static func rowLength(tilesWide: Int) -> Int { 2 * ((tilesWide + 7) / 8 * 8) + 8 }
 
     /// The scratch ``transformInput`` needs for `tilesWide` tiles per row.
     static func inputScratchCount(tilesWide: Int) -> Int { 8 * rowLength(tilesWide: tilesWide) }
@@ -160,29 +167,26 @@ enum WinogradTransforms {
         _ transformed: UnsafePointer<Float>, matrixStride: Int, bias: Float, tilesHigh: Int, tilesWide: Int,
         into plane: UnsafeMutablePointer<Float>, height: Int, width: Int, scratch: UnsafeMutablePointer<Float>
     ) {
-        let row0 = scratch
-        let row1 = scratch + 2 * tilesWide
+        // Rows go straight into the plane when they are whole; the last, partial ones through the scratch.
+        let evenWidth = width == 2 * tilesWide
         for ty in 0..<tilesHigh {
             let tiles = transformed + ty * tilesWide
+            let whole = evenWidth && 2 * ty + 1 < height
+            let row0 = whole ? plane + 2 * ty * width : scratch
+            let row1 = whole ? row0 + width : scratch + 2 * tilesWide
             var tx = 0
             while tx + 8 <= tilesWide {
                 let y = inverseTile(tiles + tx, matrixStride: matrixStride, bias: SIMD8(repeating: bias))
-                for k in 0..<8 {
-                    row0[2 * (tx + k)] = y.0[k]
-                    row0[2 * (tx + k) + 1] = y.1[k]
-                    row1[2 * (tx + k)] = y.2[k]
-                    row1[2 * (tx + k) + 1] = y.3[k]
-                }
+                store(interleave(y.0.lowHalf, y.1.lowHalf), at: row0 + 2 * tx)
+                store(interleave(y.0.highHalf, y.1.highHalf), at: row0 + 2 * tx + 8)
+                store(interleave(y.2.lowHalf, y.3.lowHalf), at: row1 + 2 * tx)
+                store(interleave(y.2.highHalf, y.3.highHalf), at: row1 + 2 * tx + 8)
                 tx += 8
             }
             while tx + 4 <= tilesWide {
                 let y = inverseTile(tiles + tx, matrixStride: matrixStride, bias: SIMD4(repeating: bias))
-                for k in 0..<4 {
-                    row0[2 * (tx + k)] = y.0[k]
-                    row0[2 * (tx + k) + 1] = y.1[k]
-                    row1[2 * (tx + k)] = y.2[k]
-                    row1[2 * (tx + k) + 1] = y.3[k]
-                }
+                store(interleave(y.0, y.1), at: row0 + 2 * tx)
+                store(interleave(y.2, y.3), at: row1 + 2 * tx)
                 tx += 4
             }
             while tx < tilesWide {
@@ -193,9 +197,17 @@ enum WinogradTransforms {
                 row1[2 * tx + 1] = y.3[0]
                 tx += 1
             }
-            Im2Col.copy(row0, to: plane + 2 * ty * width, count: width)
-            if 2 * ty + 1 < height { Im2Col.copy(row1, to: plane + (2 * ty + 1) * width, count: width) }
+            if !whole {
+                Im2Col.copy(row0, to: plane + 2 * ty * width, count: width)
+                if 2 * ty + 1 < height { Im2Col.copy(row1, to: plane + (2 * ty + 1) * width, count: width) }
+            }
         }
+    }
+
+    /// (a0, b0, a1, b1, a2, b2, a3, b3).
+    @inline(__always)
+    static func interleave(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD8<Float> {
+        SIMD8(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
     }
 
     /// The scratch ``transformOutput`` needs for `tilesWide` tiles per row.
@@ -223,7 +235,12 @@ enum WinogradTransforms {
     }
 
     @inline(__always)
-    private static func store<Lanes: SIMD>(_ value: Lanes, at pointer: UnsafeMutablePointer<Float>)
+    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func store<Lanes: SIMD>(_ value: Lanes, at pointer: UnsafeMutablePointer<Float>)
     where Lanes.Scalar == Float {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Lanes.self)
     }

@@ -73,15 +73,13 @@ public func conv2d(
                                         weight: w.baseAddress!, geometry: geometry, inputGradient: dx.baseAddress!,
                                         weightGradient: dw.baseAddress!, biasGradient: hasBias ? db.baseAddress! : nil)
                                 } else if algorithm == .winograd {
-                                    // dX by Winograd; dW and db through im2col + sgemm, which skips dX when nil.
                                     if !skipsInputGradient {
                                         WinogradConvolution.inputGradient(
                                             outputGradient: dy.baseAddress!, weight: w.baseAddress!,
                                             geometry: geometry, inputGradient: dx.baseAddress!)
                                     }
-                                    ConvolutionGEMM.backward(
-                                        outputGradient: dy.baseAddress!, input: x.baseAddress!,
-                                        weight: w.baseAddress!, geometry: geometry, inputGradient: nil,
+                                    WinogradConvolution.weightGradient(
+                                        outputGradient: dy.baseAddress!, input: x.baseAddress!, geometry: geometry,
                                         weightGradient: dw.baseAddress!, biasGradient: hasBias ? db.baseAddress! : nil)
                                 } else {
                                     ConvolutionGEMM.backward(
@@ -109,7 +107,7 @@ public func conv2d(
 /// How ``conv2d(_:weight:bias:stride:padding:dilation:groups:)`` computes a convolution.
 public enum ConvolutionAlgorithm: Sendable, Equatable {
     /// Winograd's minimal filtering F(2x2, 3x3) (Lavin & Gray 2016) for 3x3 filters at stride 1, dilation 1,
-    /// one group and padding at most 1 with enough channels; the weight gradient goes through im2col + sgemm.
+    /// one group and padding at most 1 with enough channels: forward pass, input and weight gradients.
     case winograd
     /// im2col and one sgemm per group on chunks of images.
     case matrixMultiplication

@@ -76,6 +76,22 @@ struct WinogradTests {
         #expect(error <= 1e-5, "\(testCase.testDescription): maximum relative error \(error)")
     }
 
+    @Test("the weight and bias gradients match the direct correlation within 1e-5 of their scale", arguments: valueCases)
+    func weightGradient(of testCase: WinogradCase) {
+        let x = TestTensors.normal(testCase.inputShape, seed: 65)
+        let tape = Tape()
+        let weight = tape.variable(TestTensors.normal(testCase.weightShape, seed: 66))
+        let bias = tape.variable(TestTensors.normal([testCase.outputChannels], seed: 67))
+        let y = testCase.apply(tape.variable(x), weight, bias)
+        let dy = TestTensors.normal(y.shape, seed: 68)
+        let gradients = tape.gradients(of: y, seed: dy)
+        let (expectedWeight, expectedBias) = directWeightGradient(dy, x, testCase)
+        let weightError = relativeError(gradients[weight].scalars, expectedWeight)
+        let biasError = relativeError(gradients[bias].scalars, expectedBias)
+        #expect(weightError <= 1e-5, "\(testCase.testDescription): maximum relative error \(weightError)")
+        #expect(biasError <= 1e-5, "\(testCase.testDescription): maximum relative bias error \(biasError)")
+    }
+
     static let gradientCases: [WinogradCase] = [
         WinogradCase(height: 5, width: 5),
         WinogradCase(height: 6, width: 5, padding: 0, hasBias: false),
@@ -199,6 +215,35 @@ private func directInputGradient(_ dy: Tensor, _ w: Tensor, _ t: WinogradCase) -
         }
     }
     return dx
+}
+
+/// dw[o, c, kh, kw] = Σ_{n, i, j} dy[n, o, i, j] · x[n, c, i + kh − p, j + kw − p] and db[o] = Σ_{n, i, j} dy[n, o, i, j].
+private func directWeightGradient(_ dy: Tensor, _ x: Tensor, _ t: WinogradCase) -> ([Double], [Double]) {
+    let (oh, ow) = (t.outputHeight, t.outputWidth)
+    var dw = [Double](repeating: 0, count: t.outputChannels * t.channels * 9)
+    var db = [Double](repeating: 0, count: t.outputChannels)
+    for n in 0..<t.batch {
+        for o in 0..<t.outputChannels {
+            for i in 0..<oh {
+                for j in 0..<ow {
+                    let g = Double(dy.scalars[((n * t.outputChannels + o) * oh + i) * ow + j])
+                    db[o] += g
+                    for c in 0..<t.channels {
+                        for kh in 0..<3 {
+                            for kw in 0..<3 {
+                                let row = i + kh - t.padding
+                                let column = j + kw - t.padding
+                                guard row >= 0, row < t.height, column >= 0, column < t.width else { continue }
+                                dw[((o * t.channels + c) * 3 + kh) * 3 + kw] +=
+                                    g * Double(x.scalars[((n * t.channels + c) * t.height + row) * t.width + column])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return (dw, db)
 }
 
 /// max |actual − expected| / max |expected|: the error relative to the output's scale.
