@@ -1,8 +1,8 @@
 import NASCore
 
-/// The dense numbering of the canonical architectures, in increasing order of the benchmark hash: index 0 is the
-/// all-`gat` architecture on four parallel layers (hash 0) and the last is the chain of four `skip`-free ... layers
-/// with the largest hash (for all nine operations, index 26,205).
+/// The dense numbering of the canonical architectures, in increasing order of the benchmark hash: index 0 is
+/// `links=[0,0,0,0] ops=gat,gat,gat,gat` (hash 0, for all nine operations) and the last is
+/// `links=[0,1,2,3] ops=skip,skip,skip,fc` (hash 88887; index 26,205 for nine operations, 2,020 for proteins).
 extension GraphSpace: EnumerableSearchSpace {
     /// 26,206 for all nine operations, 2,021 for ``proteins``.
     public var architectureCount: Int { table.hashes.count }
