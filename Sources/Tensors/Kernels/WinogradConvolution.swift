@@ -163,17 +163,18 @@ enum WinogradConvolution {
         _ input: UnsafePointer<Float>, images: Int, geometry g: ConvolutionGeometry, tiling: Tiling,
         into transformed: UnsafeMutablePointer<Float>, matrixStride: Int, tiles: Int
     ) {
+        let layout = WinogradTransforms.PaddedPlane(tilesHigh: tiling.high, tilesWide: tiling.wide)
         ImageParallelism.forEachSlice(count: images * g.channels, workPerItem: workPerPlane(tiling)) { items in
-            let scratch = UnsafeMutablePointer<Float>.allocate(
-                capacity: WinogradTransforms.inputScratchCount(tilesWide: tiling.wide))
-            defer { scratch.deallocate() }
+            let padded = UnsafeMutablePointer<Float>.allocate(capacity: layout.count)
+            defer { padded.deallocate() }
+            padded.initialize(repeating: 0, count: layout.count)
             for item in items {
                 let (image, c) = item.quotientAndRemainder(dividingBy: g.channels)
                 WinogradTransforms.transformInput(
                     input + item * g.inputPlane, height: g.height, width: g.width, padding: g.padding,
                     tilesHigh: tiling.high, tilesWide: tiling.wide,
                     into: transformed + c * tiles + image * tiling.perImage, matrixStride: matrixStride,
-                    scratch: scratch)
+                    padded: padded, layout: layout)
             }
         }
     }

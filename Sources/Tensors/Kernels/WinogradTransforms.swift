@@ -64,96 +64,93 @@ enum WinogradTransforms {
     /// reads rows `2·ty − padding ..< 2·ty − padding + 4` and columns `2·tx − padding ..< 2·tx − padding + 4`,
     /// zero outside the plane.
     ///
+    /// The plane is first copied into `padded`, a zero-bordered (``PaddedPlane``) copy from which every tile
+    /// is read without bounds checks; four tiles at a time go through Bᵀ d B in registers. (An intermediate
+    /// row of Bᵀ d written and read back at the odd offset of padding 1 stalled on store forwarding.)
+    ///
     /// - Parameters:
     ///   - plane: one input plane, (H, W).
     ///   - transformed: V[0][c][firstTile]; V[ξ] starts `ξ·matrixStride` further on.
-    ///   - scratch: at least ``inputScratchCount(tilesWide:)`` elements.
+    ///   - padded: `layout.count` elements, zero outside rows and columns `padding ..< padding + H` (`+ W`):
+    ///     only those are written here, so one zeroing serves every plane.
     /// - Complexity: O(H·W).
     static func transformInput(
         _ plane: UnsafePointer<Float>, height: Int, width: Int, padding: Int, tilesHigh: Int, tilesWide: Int,
-        into transformed: UnsafeMutablePointer<Float>, matrixStride: Int, scratch: UnsafeMutablePointer<Float>
+        into transformed: UnsafeMutablePointer<Float>, matrixStride: Int,
+        padded: UnsafeMutablePointer<Float>, layout: PaddedPlane
     ) {
-        let length = rowLength(tilesWide: tilesWide)
-        // d0 ... d3: the tile rows, padded with zeros; s0 ... s3: Bᵀ d, row by row.
-        let d = scratch
-        let s = scratch + 4 * length
-        d.initialize(repeating: 0, count: 4 * length)
-        let columns = max(0, min(width, length - padding))
+        let columns = layout.columns
+        for row in 0..<height {
+            Im2Col.copy(plane + row * width, to: padded + (row + padding) * columns + padding, count: width)
+        }
         for ty in 0..<tilesHigh {
-            for k in 0..<4 {
-                let row = 2 * ty - padding + k
-                let destination = d + k * length
-                // Columns outside the plane stay zero from the start; rows outside it are zeroed.
-                if row < 0 || row >= height {
-                    (destination + padding).update(repeating: 0, count: columns)
-                } else {
-                    Im2Col.copy(plane + row * width, to: destination + padding, count: columns)
+            let top = UnsafePointer(padded + 2 * ty * columns)
+            let tiles = transformed + ty * tilesWide
+            var tx = 0
+            while tx + 4 <= tilesWide {
+                // Row k, columns 2·(tx + lane) + j for the four lanes.
+                @inline(__always) func load(_ k: Int, _ offset: Int) -> SIMD8<Float> {
+                    UnsafeRawPointer(top + k * columns + 2 * tx + offset).loadUnaligned(as: SIMD8<Float>.self)
                 }
+                let r0 = (load(0, 0), load(0, 2)), r1 = (load(1, 0), load(1, 2))
+                let r2 = (load(2, 0), load(2, 2)), r3 = (load(3, 0), load(3, 2))
+                transformTile(
+                    { k, j in
+                        let pair = k == 0 ? r0 : k == 1 ? r1 : k == 2 ? r2 : r3
+                        let vector = j < 2 ? pair.0 : pair.1
+                        return j % 2 == 0 ? vector.evenHalf : vector.oddHalf
+                    },
+                    { (position: Int, value: SIMD4<Float>) in
+                        store(value, at: tiles + position * matrixStride + tx)
+                    })
+                tx += 4
             }
-            var q = 0
-            while q < length {
-                let d0 = load8(d + q), d1 = load8(d + length + q)
-                let d2 = load8(d + 2 * length + q), d3 = load8(d + 3 * length + q)
-                store(d0 - d2, at: s + q)
-                store(d1 + d2, at: s + length + q)
-                store(d2 - d1, at: s + 2 * length + q)
-                store(d1 - d3, at: s + 3 * length + q)
-                q += 8
-            }
-            let tileRow = transformed + ty * tilesWide
-            for i in 0..<4 {
-                transformColumns(
-                    s + i * length, tilesWide: tilesWide, into: tileRow + 4 * i * matrixStride,
-                    matrixStride: matrixStride)
+            while tx < tilesWide {
+                // One tile in both lanes of a pair.
+                transformTile(
+                    { k, j in SIMD2(repeating: top[k * columns + 2 * tx + j]) },
+                    { (position: Int, value: SIMD2<Float>) in tiles[position * matrixStride + tx] = value[0] })
+                tx += 1
             }
         }
     }
 
-    /// The column half of Bᵀ d B for one row of Bᵀ d: for every tile tx, columns 2·tx ... 2·tx + 3 of `row`
-    /// become positions 0 ... 3 (`matrixStride` apart) at `transformed[tx]`.
+    /// Bᵀ d B of one 4x4 tile (or of neighbouring tiles, one per lane): `d(k, j)` is row k, column j.
     @inline(__always)
-    private static func transformColumns(
-        _ row: UnsafePointer<Float>, tilesWide: Int, into transformed: UnsafeMutablePointer<Float>, matrixStride: Int
-    ) {
-        let raw = UnsafeRawPointer(row)
-        var tx = 0
-        while tx + 8 <= tilesWide {
-            let here = raw.loadUnaligned(fromByteOffset: 8 * tx, as: SIMD16<Float>.self)
-            let next = raw.loadUnaligned(fromByteOffset: 8 * tx + 8, as: SIMD16<Float>.self)
-            let e0 = here.evenHalf, o0 = here.oddHalf, e1 = next.evenHalf, o1 = next.oddHalf
-            store(e0 - e1, at: transformed + tx)
-            store(o0 + e1, at: transformed + matrixStride + tx)
-            store(e1 - o0, at: transformed + 2 * matrixStride + tx)
-            store(o0 - o1, at: transformed + 3 * matrixStride + tx)
-            tx += 8
+    private static func transformTile<Value: SIMD>(
+        _ d: (Int, Int) -> Value, _ store: (Int, Value) -> Void
+    ) where Value.Scalar == Float {
+        // Bᵀ d, column by column: rows d0 − d2, d1 + d2, d2 − d1, d1 − d3.
+        @inline(__always) func rows(_ j: Int) -> (Value, Value, Value, Value) {
+            let d0 = d(0, j), d1 = d(1, j), d2 = d(2, j), d3 = d(3, j)
+            return (d0 - d2, d1 + d2, d2 - d1, d1 - d3)
         }
-        while tx + 4 <= tilesWide {
-            let here = raw.loadUnaligned(fromByteOffset: 8 * tx, as: SIMD8<Float>.self)
-            let next = raw.loadUnaligned(fromByteOffset: 8 * tx + 8, as: SIMD8<Float>.self)
-            let e0 = here.evenHalf, o0 = here.oddHalf, e1 = next.evenHalf, o1 = next.oddHalf
-            store(e0 - e1, at: transformed + tx)
-            store(o0 + e1, at: transformed + matrixStride + tx)
-            store(e1 - o0, at: transformed + 2 * matrixStride + tx)
-            store(o0 - o1, at: transformed + 3 * matrixStride + tx)
-            tx += 4
+        let c0 = rows(0), c1 = rows(1), c2 = rows(2), c3 = rows(3)
+        // (Bᵀ d) B: the same combination along each row i, to positions 4·i ..< 4·i + 4.
+        @inline(__always) func combine(_ i: Int, _ a0: Value, _ a1: Value, _ a2: Value, _ a3: Value) {
+            store(4 * i, a0 - a2)
+            store(4 * i + 1, a1 + a2)
+            store(4 * i + 2, a2 - a1)
+            store(4 * i + 3, a1 - a3)
         }
-        while tx < tilesWide {
-            let a0 = row[2 * tx], a1 = row[2 * tx + 1], a2 = row[2 * tx + 2], a3 = row[2 * tx + 3]
-            transformed[tx] = a0 - a2
-            transformed[matrixStride + tx] = a1 + a2
-            transformed[2 * matrixStride + tx] = a2 - a1
-            transformed[3 * matrixStride + tx] = a1 - a3
-            tx += 1
-        }
+        combine(0, c0.0, c1.0, c2.0, c3.0)
+        combine(1, c0.1, c1.1, c2.1, c3.1)
+        combine(2, c0.2, c1.2, c2.2, c3.2)
+        combine(3, c0.3, c1.3, c2.3, c3.3)
     }
 
-    /// The padded length of one scratch row of ``transformInput``: 2·tilesWide + 2 columns, rounded so that the
-    /// vector loads of the last block stay inside, and to a multiple of 8.
-    @inline(__always)
-    static func rowLength(tilesWide: Int) -> Int { 2 * ((tilesWide + 7) / 8 * 8) + 8 }
+    /// The zero-bordered copy of an input plane that ``transformInput`` reads tiles from: 2·⌈H'/2⌉ + 2 rows
+    /// and 2·tilesWide + 2 columns, rounded so that the vector loads of the last block of four tiles stay inside.
+    struct PaddedPlane {
+        let rows: Int
+        let columns: Int
+        var count: Int { rows * columns }
 
-    /// The scratch ``transformInput`` needs for `tilesWide` tiles per row.
-    static func inputScratchCount(tilesWide: Int) -> Int { 8 * rowLength(tilesWide: tilesWide) }
+        init(tilesHigh: Int, tilesWide: Int) {
+            rows = 2 * tilesHigh + 2
+            columns = 2 * ((tilesWide + 3) / 4 * 4) + 8
+        }
+    }
 
     /// One output plane from M: the tile at `firstTile + ty·tilesWide + tx` of every M[ξ] gives
     /// output rows 2·ty, 2·ty + 1 and columns 2·tx, 2·tx + 1 (those inside the plane) as Aᵀ M A + bias.
@@ -232,11 +229,6 @@ enum WinogradTransforms {
             a0 + a1 + a2 + bias, a1 - a2 - a3 + bias,
             b0 + b1 + b2 + bias, b1 - b2 - b3 + bias
         )
-    }
-
-    @inline(__always)
-    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     @inline(__always)
