@@ -4,7 +4,7 @@
 /// nothing of how they are evaluated (a tabular benchmark, training) nor of who searches it. Every random choice
 /// takes an explicit generator. Architectures are values: ``mutate(_:using:)`` returns a new one.
 ///
-/// Conformance is checked for every space by one suite (`Tests/NASSpacesTests/SearchSpaceConformance.swift`):
+/// Conformance is checked for every space by one suite (`Sources/_TestSupport/SearchSpaceConformance.swift`, run for every space in `Tests/NASSpacesTests/`):
 /// `parse(format(a)) == a`, mutation changes what it says, neighbours are valid and distinct, keys are equal
 /// exactly for equal (or, where the space says so, isomorphic) architectures, and seeded sampling is reproducible
 /// across processes.
