@@ -1,0 +1,42 @@
+import Foundation
+import TabularImport
+import Testing
+
+/// `SearchSpaces/graph/provenance.json` pins the same files as the importer.
+@Suite("Graph provenance")
+struct GraphProvenanceTests {
+    struct File: Decodable {
+        let tables: [Table]
+        let sources: [Provenance]
+    }
+
+    struct Table: Decodable {
+        let table: String
+        let space: String
+        let rows: Int
+    }
+
+    @Test("provenance.json names the importer's pinned wheel, .bench files and CSV, and both tables")
+    func pinned() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "SearchSpaces/graph/provenance.json"))
+        let file = try JSONDecoder().decode(File.self, from: data)
+        let checksums = Dictionary(uniqueKeysWithValues: file.sources.map { ($0.file, $0.sha256) })
+        #expect(checksums["nas_bench_graph-1.4.0-py3-none-any.whl"] == GraphBenchImporter.pinnedWheelSHA256)
+        #expect(checksums["data/graph/nas-bench-graph-light.csv"] == GraphBenchImporter.pinnedCSVSHA256)
+        for (dataset, sha256) in GraphBenchImporter.pinnedFiles {
+            #expect(checksums["nas_bench_graph/light/\(dataset).bench"] == sha256)
+        }
+        #expect(file.tables.map(\.table) == ["data/tables/graph.h5", "data/tables/graph-proteins.h5"])
+        #expect(file.tables.map(\.space) == ["graph", "graph-proteins"])
+        #expect(file.tables.map(\.rows) == [26_206, 2_021])
+    }
+
+    @Test("the converter pins the same checksums as the importer")
+    func converter() throws {
+        let script = try String(contentsOfFile: "Scripts/import-graph.py", encoding: .utf8)
+        #expect(script.contains("WHEEL_SHA256 = \"\(GraphBenchImporter.pinnedWheelSHA256)\""))
+        for (dataset, sha256) in GraphBenchImporter.pinnedFiles {
+            #expect(script.contains("\"\(dataset)\": \"\(sha256)\""))
+        }
+    }
+}
