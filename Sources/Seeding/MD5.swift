@@ -9,28 +9,24 @@ public enum MD5 {
     ///
     /// - Complexity: O(n) in the number of bytes.
     public static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 0, to: 64, by: 8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        // The message, a 1 bit, zeros up to 56 bytes modulo 64, and the bit length: one allocation.
+        let count = bytes.count
+        let paddedCount = (count + 8) / 64 * 64 + 64
+        var message = [UInt8](repeating: 0, count: paddedCount)
+        message.replaceSubrange(0..<count, with: bytes)
+        message[count] = 0x80
+        let bitLength = UInt64(count) &* 8
+        for byte in 0..<8 { message[paddedCount - 8 + byte] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * byte)) }
 
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
-        var words = [UInt32](repeating: 0, count: 16)
-        message.withUnsafeBufferPointer { buffer in
-            for blockStart in stride(from: 0, to: buffer.count, by: 64) {
-                for index in 0..<16 {
-                    let offset = blockStart + 4 * index
-                    words[index] = UInt32(buffer[offset]) | UInt32(buffer[offset + 1]) << 8
-                        | UInt32(buffer[offset + 2]) << 16 | UInt32(buffer[offset + 3]) << 24
-                }
-                compress(&state, words)
+        message.withUnsafeBytes { buffer in
+            for blockStart in stride(from: 0, to: paddedCount, by: 64) {
+                compress(&state, block: UnsafeRawBufferPointer(rebasing: buffer[blockStart..<(blockStart + 64)]))
             }
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(16)
-        for word in [state.0, state.1, state.2, state.3] {
-            for shift: UInt32 in [0, 8, 16, 24] { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        var digest = [UInt8](repeating: 0, count: 16)
+        for (index, word) in [state.0, state.1, state.2, state.3].enumerated() {
+            for byte in 0..<4 { digest[4 * index + byte] = UInt8(truncatingIfNeeded: word >> UInt32(8 * byte)) }
         }
         return digest
     }
@@ -80,8 +76,11 @@ public enum MD5 {
         0x6FA8_7E4F, 0xFE2C_E6E0, 0xA301_4314, 0x4E08_11A1, 0xF753_7E82, 0xBD3A_F235, 0x2AD7_D2BB, 0xEB86_D391,
     ]
 
-    /// Runs the 64 steps over one block of sixteen little-endian words and adds the result into `state`.
-    private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32), _ words: [UInt32]) {
+    /// Runs the 64 steps over one 64-byte block (sixteen little-endian words) and adds the result into `state`.
+    private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32), block: UnsafeRawBufferPointer) {
+        func word(_ index: Int) -> UInt32 {
+            UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))
+        }
         var (a, b, c, d) = state
         for step in 0..<64 {
             let mixed: UInt32
@@ -101,7 +100,7 @@ public enum MD5 {
                 wordIndex = (7 * step) % 16
             }
             let rotation = rotations[(step / 16) * 4 + step % 4]
-            let sum = a &+ mixed &+ sines[step] &+ words[wordIndex]
+            let sum = a &+ mixed &+ sines[step] &+ word(wordIndex)
             (a, d, c) = (d, c, b)
             b = b &+ (sum << rotation | sum >> (32 - rotation))
         }

@@ -68,6 +68,14 @@ public struct NB101PrunedCell: Hashable, Sendable {
     /// The operation names of `ModelSpec.ops` after pruning: `input`, the interior names, `output`.
     public var ops: [String] { ["input"] + operations.map(\.name) + ["output"] }
 
+    /// The labelled graph without the original vertex numbers: equal structures have equal module hashes.
+    struct Structure: Hashable {
+        let successors: [UInt8]
+        let operations: [NB101Operation]
+    }
+
+    var structure: Structure { Structure(successors: successors, operations: operations) }
+
     /// The vertices with an edge into `vertex`, in increasing order.
     public func predecessors(of vertex: Int) -> [Int] {
         (0..<vertexCount).filter { hasEdge(from: $0, to: vertex) }

@@ -55,20 +55,18 @@ public struct NB101Space: SearchSpace, Sendable {
     /// - Complexity: at most 31 candidate cells, each pruned and (when its pruned graph is new) hashed.
     public func neighbors(of architecture: NB101Architecture) -> [NB101Architecture] {
         let changes = singleChanges(of: architecture)
-        let ownCell = architecture.pruned
-        var keysByCell: [NB101PrunedCell: String] = [ownCell: ownCell.moduleHash]
-        var seenKeys: Set<String> = [keysByCell[ownCell]!]
+        // Keys by pruned structure: changes to unused parts leave it, and hashing is the cost here.
+        var keysByStructure: [NB101PrunedCell.Structure: String] = [:]
+        func key(of cell: NB101PrunedCell) -> String {
+            if let known = keysByStructure[cell.structure] { return known }
+            let key = cell.moduleHash
+            keysByStructure[cell.structure] = key
+            return key
+        }
+        var seenKeys: Set<String> = [key(of: architecture.pruned)]
         var neighbors: [NB101Architecture] = []
-        for change in changes {
-            let cell = change.pruned
-            let key: String
-            if let known = keysByCell[cell] {
-                key = known
-            } else {
-                key = cell.moduleHash
-                keysByCell[cell] = key
-            }
-            if seenKeys.insert(key).inserted { neighbors.append(change) }
+        for change in changes where seenKeys.insert(key(of: change.pruned)).inserted {
+            neighbors.append(change)
         }
         return neighbors.isEmpty ? changes : neighbors
     }
