@@ -51,8 +51,9 @@ extension GraphArchitecture {
     }
 
     static func relabeledToPattern(links: [Int], operations: [GraphOperation]) -> ([Int], [GraphOperation]) {
-        if GraphLinkPattern(links: links) != nil { return (links, operations) }
-        let order = LayerTree(links: links).patternOrder()  // old labels in their new order
+        let number = GraphLinkPattern.linkListNumber(links)!
+        if GraphLinkPattern.patternIndexByNumber[number] != nil { return (links, operations) }
+        let order = GraphLinkPattern.patternOrders[number]  // old labels in their new order
         var newLabel = Array(repeating: 0, count: links.count + 1)
         for (position, old) in order.enumerated() {
             newLabel[old] = position + 1

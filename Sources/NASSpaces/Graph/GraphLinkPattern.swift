@@ -28,11 +28,34 @@ public struct GraphLinkPattern: Hashable, Sendable, CustomStringConvertible {
         [0, 1, 1, 1], [0, 1, 1, 2], [0, 1, 2, 2], [0, 1, 2, 3],
     ].enumerated().map { GraphLinkPattern(index: $0.offset, links: $0.element) }
 
-    /// The pattern whose link list is `links`, or `nil` for the 15 other valid lists (relabellings of these).
+    /// The pattern whose link list is `links`, or `nil` for the 15 other valid lists (relabellings of these) and
+    /// for invalid lists.
     public init?(links: [Int]) {
-        guard let pattern = Self.all.first(where: { $0.links == links }) else { return nil }
-        self = pattern
+        guard let number = Self.linkListNumber(links), let index = Self.patternIndexByNumber[number] else { return nil }
+        self = Self.all[index]
     }
+
+    /// The number of a valid link list among the 24 (`links[1] * 12 + links[2] * 4 + links[3]`), or `nil`.
+    static func linkListNumber(_ links: [Int]) -> Int? {
+        guard links.count == GraphArchitecture.layerCount, links[0] == 0, (0...1).contains(links[1]),
+            (0...2).contains(links[2]), (0...3).contains(links[3])
+        else { return nil }
+        return links[1] * 12 + links[2] * 4 + links[3]
+    }
+
+    /// The link list with number `number` (the inverse of ``linkListNumber(_:)``).
+    static func linkList(number: Int) -> [Int] {
+        [0, number / 12, number / 4 % 3, number % 4]
+    }
+
+    /// The pattern index of each of the 24 link lists, `nil` for those that are not patterns.
+    static let patternIndexByNumber: [Int?] = (0..<24).map { number in
+        all.firstIndex { $0.links == linkList(number: number) }
+    }
+
+    /// For each of the 24 link lists, the old labels of the layers in their new order when the list is
+    /// relabelled to a pattern (``LayerTree/patternOrder()``); `[1, 2, 3, 4]` for the patterns themselves.
+    static let patternOrders: [[Int]] = (0..<24).map { LayerTree(links: linkList(number: $0)).patternOrder() }
 
     init(index: Int, links: [Int]) {
         self.index = index
