@@ -11,7 +11,7 @@ import Tensors
 ///   with stride 2 and the channels doubled (128, 256, 512);
 /// - global average pooling and a dense classifier with bias.
 ///
-/// A cell (``NB101CellLayer``) follows the benchmark's module builder on the pruned cell. Every convolution is
+/// Each cell follows the benchmark's module builder on the pruned cell (see SearchSpaces/nb101/SPACE.md). Every convolution is
 /// Conv-BN-ReLU without bias, "same" padding, stride 1. The trainable parameters (convolution kernels, batch-norm
 /// scales and offsets, the classifier's weight and bias) number exactly the benchmark's `trainable_parameters`.
 ///

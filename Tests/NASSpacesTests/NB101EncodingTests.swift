@@ -66,4 +66,24 @@ struct NB101EncodingTests {
         #expect(space.encode(base, as: .path) == space.encode(dangling, as: .path))
         #expect(space.encode(base, as: .adjacencyOneHot) != space.encode(dangling, as: .adjacencyOneHot))
     }
+
+    /// Expected from NASLib's `encode_adj` and `get_path_indices` (naslib/search_spaces/nasbench101/encodings.py)
+    /// run in Python on the same cells (the first and fourth golden draws of the conformance test).
+    @Test(
+        "both encodings equal NASLib's on sampled cells",
+        arguments: [
+            (
+                "adjacency=0110100/0001101/0001110/0000011/0000000/0000001/0000000 ops=input,maxpool3x3,conv3x3-bn-relu,conv1x1-bn-relu,maxpool3x3,maxpool3x3,output",
+                [0, 1, 3, 7, 8, 10, 11, 12, 13, 16, 17, 20, 21, 25, 29, 30, 33], [3, 7, 9, 10, 34, 36]
+            ),
+            (
+                "adjacency=0011100/0011111/0000100/0000110/0000000/0000001/0000000 ops=input,conv3x3-bn-relu,conv3x3-bn-relu,conv1x1-bn-relu,conv3x3-bn-relu,conv1x1-bn-relu,output",
+                [1, 2, 3, 6, 7, 8, 9, 10, 12, 15, 16, 20, 22, 25, 29, 31, 35], [8]
+            ),
+        ])
+    func matchesNASLib(text: String, adjacencyOnes: [Int], pathOnes: [Int]) throws {
+        let cell = try space.parse(text)
+        #expect(space.encode(cell, as: .adjacencyOneHot).enumerated().filter { $0.element == 1 }.map(\.offset) == adjacencyOnes)
+        #expect(space.encode(cell, as: .path).enumerated().filter { $0.element == 1 }.map(\.offset) == pathOnes)
+    }
 }
