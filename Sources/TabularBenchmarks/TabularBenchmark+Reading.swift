@@ -43,7 +43,7 @@ private struct TableFileReader {
         do {
             file = try HDF5File(path: path, mode: .readOnly, recoverySuggestion: recoverySuggestion)
         } catch {
-            throw TabularBenchmarkError("cannot open the tabular benchmark \(error.message)")
+            throw TabularBenchmarkError("cannot open the tabular benchmark: \(error.message)")
         }
         self.name = name
         self.recoverySuggestion = recoverySuggestion

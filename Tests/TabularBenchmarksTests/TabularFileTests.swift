@@ -101,7 +101,7 @@ struct TabularFileTests {
     func notHDF5() throws {
         let path = directory.write(Array("index,arch\n0,x\n".utf8), to: "table.h5")
         let error = try #require(throws: TabularBenchmarkError.self) { try TabularBenchmark.open(path: path) }
-        #expect(error.message.hasPrefix("cannot open the tabular benchmark \(path) is not an HDF5 file"))
+        #expect(error.message.hasPrefix("cannot open the tabular benchmark: \(path) is not an HDF5 file"))
     }
 
     @Test("a truncated file is refused at every cut, never read as a smaller table")

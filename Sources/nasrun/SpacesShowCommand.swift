@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import NASCore
+import TabularBenchmarks
+
+/// `nasrun show`: an architecture's text form, key, index, encodings and every tabular metric.
+struct SpacesShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an architecture: its text form, key, encodings and the metrics of the tables.",
+        discussion: """
+            The architecture is given in its space's text form, e.g. for nb201 \
+            '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'.
+            """)
+
+    @Option(help: "The search space.")
+    var space: SpaceName
+
+    @Argument(help: "The architecture in the space's text form.")
+    var architecture: String
+
+    @OptionGroup var location: TableOptions
+
+    func run() throws {
+        let tables = try location.tables(of: space.rawValue)
+        try space.withSpace { space in try show(in: space, tables: tables) }
+    }
+
+    private func show<Space: SearchSpace>(in space: Space, tables: [TabularBenchmark]) throws {
+        let parsed = try space.parse(architecture)
+        let text = space.format(parsed)
+        emit("space: \(space.name)")
+        emit("text: \(text)")
+        emit("key: \(space.key(of: parsed))")
+        if let enumerable = space as? any EnumerableSearchSpace {
+            emit("index: \(Self.index(of: parsed, in: enumerable)) of \(enumerable.architectureCount)")
+        }
+        for encoding in space.encodings {
+            let vector = space.encode(parsed, as: encoding)
+            emit("\(encoding.rawValue) (\(vector.count)): " + vector.map(Self.format).joined(separator: " "))
+        }
+        for table in tables {
+            guard let row = try? table.row(ofArchitecture: text) else {
+                emit("\(table.name): no row for this architecture")
+                continue
+            }
+            let source = table.sourceIndices.map { ", source index \($0[row])" } ?? ""
+            emit("\(table.name) (row \(row)\(source)):")
+            for metric in table.metrics {
+                for epoch in metric.epochs.map({ $0.map(Optional.some) }) ?? [nil] {
+                    let column = try table.column(metric: metric.name, dataset: metric.dataset, epoch: epoch)
+                    emit("  \(column) = \(table[column, row]) \(metric.unit)")
+                }
+            }
+        }
+    }
+
+    /// The architecture's number in an enumerable space (opened from the existential).
+    private static func index<Space: EnumerableSearchSpace>(of architecture: Any, in space: Space) -> Int {
+        space.index(of: architecture as! Space.Architecture)
+    }
+
+    /// "1", "0", "0.5".
+    private static func format(_ value: Float) -> String {
+        value == value.rounded() && abs(value) < 1e7 ? String(Int(value)) : String(value)
+    }
+}

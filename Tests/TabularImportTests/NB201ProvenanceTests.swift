@@ -1,0 +1,38 @@
+import Foundation
+import TabularImport
+import Testing
+
+/// `SearchSpaces/nb201/provenance.json` pins the same files as the importers and the converter.
+@Suite("NB201 provenance")
+struct NB201ProvenanceTests {
+    struct File: Decodable {
+        let tables: [Table]
+        let sources: [Provenance]
+    }
+
+    struct Table: Decodable {
+        let table: String
+        let space: String
+        let rows: Int
+    }
+
+    @Test("provenance.json names the importers' pinned CSV, wheel, data.anb and converted CSV, and both tables")
+    func pinned() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "SearchSpaces/nb201/provenance.json"))
+        let file = try JSONDecoder().decode(File.self, from: data)
+        let checksums = Dictionary(uniqueKeysWithValues: file.sources.map { ($0.file, $0.sha256) })
+        #expect(checksums["nb201/nb201_tss.csv"] == NB201CSVImporter.pinnedSHA256)
+        #expect(checksums["analog_nasbench-0.1.3-py3-none-any.whl"] == AnalogNASBenchImporter.pinnedWheelSHA256)
+        #expect(checksums["analognasbench/data.anb"] == AnalogNASBenchImporter.pinnedDataSHA256)
+        #expect(checksums["data/analognasbench/analog-nasbench-0.1.3.csv"] == AnalogNASBenchImporter.pinnedCSVSHA256)
+        #expect(file.tables.map(\.table) == ["data/tables/nb201.h5", "data/tables/nb201-analog.h5"])
+        #expect(file.tables.allSatisfy { $0.space == "nb201" && $0.rows == 15_625 })
+    }
+
+    @Test("the AnalogNAS-Bench converter pins the same checksums as the importer")
+    func converter() throws {
+        let script = try String(contentsOfFile: "Scripts/convert-analog-nasbench.py", encoding: .utf8)
+        #expect(script.contains("WHEEL_SHA256 = \"\(AnalogNASBenchImporter.pinnedWheelSHA256)\""))
+        #expect(script.contains("DATA_SHA256 = \"\(AnalogNASBenchImporter.pinnedDataSHA256)\""))
+    }
+}
