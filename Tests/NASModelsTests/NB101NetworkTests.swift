@@ -54,6 +54,23 @@ struct NB101NetworkTests {
         }
     }
 
+    /// The published cell ff962d027e8b90bd76038b817e250a89 (the smallest of the ten records) at the benchmark's
+    /// full size: CIFAR-sized images give (N, 10) logits.
+    @Test("the full-size network of a published cell maps a batch of 32x32 images to (N, 10) logits")
+    func fullSizeForward() throws {
+        let cell = try NB101Architecture(
+            text: "adjacency=0100000/0010010/0001101/0000001/0000010/0000001/0000000 "
+                + "ops=input,conv1x1-bn-relu,conv3x3-bn-relu,maxpool3x3,maxpool3x3,conv3x3-bn-relu,output")
+        var rng = Xoshiro256(seed: 0)
+        let network = NB101Network(architecture: cell, using: &rng)
+        #expect(network.stackChannels == [128, 256, 512])
+        #expect(network.trainableParameterCount == 2_484_039)  // the record's `params`
+        let images = Variable(Tensor(shape: [2, 3, 32, 32], scalars: (0..<6144).map { _ in rng.normalFloat() }))
+        let logits = network(images, mode: .evaluation)
+        #expect(logits.shape == [2, 10])
+        #expect(logits.value.scalars.allSatisfy { $0.isFinite })
+    }
+
     /// Recomputes one cell with separate layers that share the network's weights: the output concatenates vertex 1
     /// (projection, then 1x1 Conv-BN-ReLU) and vertex 2 (projection, then 3x3 max pooling) and adds the input's
     /// projection, as the benchmark's module builder does; vertex 3 is unused and pruned away.
