@@ -116,6 +116,26 @@ struct WinogradTests {
         }
     }
 
+    @Test("a constant input (the data) gets no gradient and leaves the weight and bias gradients unchanged")
+    func constantInput() {
+        let testCase = WinogradCase(batch: 3, channels: 8, height: 7, width: 6, outputChannels: 12)
+        let x = TestTensors.normal(testCase.inputShape, seed: 91)
+        let w = TestTensors.normal(testCase.weightShape, seed: 92)
+        let b = TestTensors.normal([testCase.outputChannels], seed: 93)
+        func weightAndBiasGradients(recordingInput: Bool) -> (Tensor, Tensor) {
+            let tape = Tape()
+            let weight = tape.variable(w)
+            let bias = tape.variable(b)
+            let y = testCase.apply(recordingInput ? tape.variable(x) : Variable(x), weight, bias)
+            let gradients = tape.gradients(of: y, seed: TestTensors.normal(y.shape, seed: 94))
+            return (gradients[weight], gradients[bias])
+        }
+        let recorded = weightAndBiasGradients(recordingInput: true)
+        let constant = weightAndBiasGradients(recordingInput: false)
+        #expect(constant.0 == recorded.0)
+        #expect(constant.1 == recorded.1)
+    }
+
     @Test("repeated calls give bitwise-identical outputs and gradients")
     func determinism() {
         let testCase = WinogradCase(batch: 17, channels: 64, height: 16, width: 16, outputChannels: 8)
