@@ -134,6 +134,34 @@ struct TablesCommandTests {
             == "Error: no table of space nb201 in /nonexistent/; run Scripts/setup.sh (or nasrun import), or pass --table\n")
     }
 
+    @Test("a table missing a metric: import directory builds it, best asks for the metric and lists those there")
+    func missingMetric() throws {
+        let tables = Tables()
+        let source = tables.path + "/source"
+        try FileManager.default.createDirectory(atPath: source + "/cifar10", withIntermediateDirectories: true)
+        try """
+            {"format": "naskit-tabular-source", "version": 1, "space": "nb201", "description": "One cell.",
+             "source": "tests", "source_file": "none", "source_sha256": "00", "import_command": "swift test",
+             "rows": "rows.csv", "datasets": {"cifar10": "CIFAR-10."},
+             "metrics": [{"dataset": "cifar10", "name": "test_accuracy", "unit": "%", "description": "Accuracy.",
+                          "source": "tests", "file": "cifar10/test_accuracy.csv", "epochs": [12, 200],
+                          "epoch_meaning": "budget", "direction": "maximize"}]}
+            """.write(toFile: source + "/manifest.json", atomically: true, encoding: .utf8)
+        try "index,arch\n7,\(Self.bestCell)\n".write(toFile: source + "/rows.csv", atomically: true, encoding: .utf8)
+        try "80.5,90.25\n".write(toFile: source + "/cifar10/test_accuracy.csv", atomically: true, encoding: .utf8)
+        let imported = try CommandLineRunner.run(
+            ["import", "directory", "--directory", source, "--output", tables.path + "/nb201.h5"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.hasPrefix("wrote \(tables.path)/nb201.h5: 1 architectures, 1 metrics\n"))
+        let best = try CommandLineRunner.run(
+            ["best", "--space", "nb201", "--dataset", "cifar10", "--metric", "valid_accuracy", "--tables", tables.path])
+        #expect(best.status == 1)
+        #expect(best.standardError
+            == "Error: nb201.h5 has no metric 'valid_accuracy' for cifar10 (metrics: test_accuracy (%, epochs 12, 200))\n")
+        let found = try CommandLineRunner.run(["best", "--space", "nb201", "--dataset", "cifar10", "--tables", tables.path])
+        #expect(found.standardOutput.hasSuffix("1  90.25  index 7  \(Self.bestCell)\n"))
+    }
+
     @Test("a file that is not a table, or a CSV with the wrong checksum, is refused")
     func badFiles() throws {
         let tables = Tables()
