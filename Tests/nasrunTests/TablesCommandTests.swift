@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Whether this build's nasrun has the table subcommands (registered in NASRun.swift's subcommand list).
-let nasrunHasTableCommands = (try? CommandLineRunner.run(["spaces", "--help"]).status) == 0
+let nasrunHasTableCommands = (try? CommandLineRunner.run(["spaces", "--tables", "/nonexistent"]).status) == 0
 
 /// The shared data folder's NAS-Bench-201 CSV, when this machine has it.
 let sharedNB201CSVPath = "../shared/data/nb201/nb201_tss.csv"
