@@ -37,7 +37,13 @@ struct SpacesShowCommand: ParsableCommand {
         }
         for encoding in space.encodings {
             let vector = space.encode(parsed, as: encoding)
-            emit("\(encoding.rawValue) (\(vector.count)): " + vector.map(Self.format).joined(separator: " "))
+            if vector.count <= 100 {
+                emit("\(encoding.rawValue) (\(vector.count)): " + vector.map(Self.format).joined(separator: " "))
+            } else {  // long and sparse (graph paths): the nonzero entries only
+                let nonzero = vector.indices.filter { vector[$0] != 0 }
+                emit("\(encoding.rawValue) (\(vector.count), nonzero at): "
+                    + nonzero.map { vector[$0] == 1 ? "\($0)" : "\($0)=\(Self.format(vector[$0]))" }.joined(separator: " "))
+            }
         }
         for table in tables {
             guard let row = try? table.row(ofArchitecture: text) else {
