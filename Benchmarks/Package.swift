@@ -19,6 +19,15 @@ let package = Package(
                 .product(name: "Seeding", package: "NASKit"),
             ]
         ),
+        .executableTarget(
+            name: "QueryBenchmarks",
+            dependencies: [
+                .product(name: "TabularBenchmarks", package: "NASKit"),
+                .product(name: "NASSpaces", package: "NASKit"),
+                .product(name: "NASCore", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

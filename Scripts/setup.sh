@@ -16,4 +16,8 @@ Scripts/fetch-datasets.sh
 
 echo "== release build"
 swift build -c release
-echo "set-up done: .build/release/nasrun"
+
+echo "== tabular benchmarks"
+Scripts/import-tables.sh
+Scripts/import-graph.sh
+echo "set-up done: .build/release/nasrun, tables in data/tables/"

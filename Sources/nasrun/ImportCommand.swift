@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Build a tabular benchmark from published data.",
-        subcommands: [ImportNB201Command.self, ImportAnalogCommand.self, ImportDirectoryCommand.self])
+        subcommands: [ImportNB201Command.self, ImportAnalogCommand.self, ImportGraphCommand.self, ImportDirectoryCommand.self])
 }
 
 /// `nasrun import nb201`: the NAS-Bench-201 CSV of the shared data folder.

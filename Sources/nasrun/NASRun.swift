@@ -13,7 +13,10 @@ struct NASRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",
-        subcommands: [TrainCommand.self, Environment.self]
+        subcommands: [
+            TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
+            Environment.self,
+        ]
     )
 }
 
