@@ -14,8 +14,9 @@
 /// gradient with the transformed input (``weightGradient(outputGradient:input:geometry:weightGradient:biasGradient:)``).
 ///
 /// Every sum runs in a fixed order, so equal inputs give bitwise-equal results (for a given OpenBLAS thread
-/// count). On NAS-Bench-201 shapes (batch 64, two Zen 4 cores) the forward pass ran 1.4 to 1.7 times and the
-/// backward pass 1.2 to 1.9 times faster than im2col + sgemm (most for 64 channels at 8x8).
+/// count). On NAS-Bench-201 shapes (batch 64, two Zen 4 cores) the forward pass ran 1.3 to 1.7 times and the
+/// backward pass 1.1 to 1.9 times faster than im2col + sgemm (least for 16 channels at 32x32, where the
+/// transforms, bound by memory, weigh most; most for 64 channels at 8x8).
 enum WinogradConvolution {
     /// The number of transformed elements (16·max(C, O)·T) to aim for per chunk, 4 MB, so that V and M stay in
     /// the last-level cache between the transforms and sgemm.
