@@ -17,6 +17,8 @@ static inline unsigned naskit_H5F_ACC_RDWR(void) { return H5F_ACC_RDWR; }
 static inline unsigned naskit_H5F_ACC_TRUNC(void) { return H5F_ACC_TRUNC; }
 static inline unsigned naskit_H5F_ACC_EXCL(void) { return H5F_ACC_EXCL; }
 static inline hid_t naskit_H5P_DATASET_CREATE(void) { return H5P_DATASET_CREATE; }
+static inline hid_t naskit_H5P_GROUP_CREATE(void) { return H5P_GROUP_CREATE; }
+static inline hid_t naskit_H5P_FILE_CREATE(void) { return H5P_FILE_CREATE; }
 static inline hid_t naskit_H5P_FILE_ACCESS(void) { return H5P_FILE_ACCESS; }
 static inline hid_t naskit_H5P_LINK_CREATE(void) { return H5P_LINK_CREATE; }
 static inline hid_t naskit_H5E_DEFAULT(void) { return H5E_DEFAULT; }

@@ -24,19 +24,23 @@ extension HDF5File {
     ///
     /// - Throws: ``HDF5Error`` if the file is read-only or a dataset sits at `path` or above it.
     public func createGroup(at path: String) throws(HDF5Error) {
-        let name = try normalized(path)
-        try requireWritable("create group \(name)")
-        switch objectKind(at: name) {
-        case .group: return
-        case .some(let kind): throw HDF5Error("\(self.path): cannot create group \(name): a \(kind) exists there")
-        case nil: break
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            try requireWritable("create group \(name)")
+            switch objectKind(at: name) {
+            case .group: return
+            case .some(let kind): throw HDF5Error("\(self.path): cannot create group \(name): a \(kind) exists there")
+            case nil: break
+            }
+            // Groups store no times in libhdf5 1.10's default format, but do in the version 2 object headers
+            // that newer libraries write by default: the creation list turns them off for those too.
+            guard let linkProperties = HDF5Identifier.linkCreationProperties(),
+                let creation = HDF5Identifier.untimedCreationProperties(naskit_H5P_GROUP_CREATE()),
+                HDF5Identifier(
+                    H5Gcreate2(fileID, name, linkProperties.raw, creation.raw, naskit_H5P_DEFAULT()), close: H5Gclose)
+                    != nil
+            else { throw .failed("create group \(name)", in: self.path) }
         }
-        guard let linkProperties = HDF5Identifier.linkCreationProperties() else {
-            throw .failed("create group \(name)", in: self.path)
-        }
-        let defaults = naskit_H5P_DEFAULT()
-        guard HDF5Identifier(H5Gcreate2(fileID, name, linkProperties.raw, defaults, defaults), close: H5Gclose) != nil
-        else { throw .failed("create group \(name)", in: self.path) }
     }
 
     /// The names of the objects directly inside the group at `path`, sorted by name.
@@ -44,34 +48,40 @@ extension HDF5File {
     /// - Throws: ``HDF5Error`` if there is no group at `path`.
     /// - Complexity: O(n) HDF5 calls for n children.
     public func children(of path: String = "/") throws(HDF5Error) -> [String] {
-        let name = try normalized(path)
-        _ = try openObject(at: name, expecting: .group)
-        guard let names = childNames(ofGroup: name) else { throw .failed("list group \(name)", in: self.path) }
-        return names
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            _ = try openObject(at: name, expecting: .group)
+            guard let names = childNames(ofGroup: name) else { throw .failed("list group \(name)", in: self.path) }
+            return names
+        }
     }
 
     /// What `path` names, or `nil` if nothing resolvable is there (including when a component above it is
     /// missing or is a dataset).
     public func objectKind(at path: String) -> HDF5ObjectKind? {
-        guard let name = try? normalized(path) else { return nil }
-        guard name != "/" else { return .group }
-        var prefix = ""
-        for component in name.split(separator: "/") {
-            prefix += "/" + component
-            guard H5Lexists(fileID, prefix, naskit_H5P_DEFAULT()) > 0,
-                H5Oexists_by_name(fileID, prefix, naskit_H5P_DEFAULT()) > 0
-            else {
-                _ = HDF5Library.lastErrorDetail()  // clear the stack
-                return nil
+        withLibraryLock {
+            guard let name = try? normalized(path) else { return nil }
+            guard name != "/" else { return .group }
+            var prefix = ""
+            for component in name.split(separator: "/") {
+                prefix += "/" + component
+                guard H5Lexists(fileID, prefix, naskit_H5P_DEFAULT()) > 0,
+                    H5Oexists_by_name(fileID, prefix, naskit_H5P_DEFAULT()) > 0
+                else {
+                    _ = HDF5Library.lastErrorDetail()  // clear the stack
+                    return nil
+                }
+                if prefix != name, kindOfExisting(prefix) != .group { return nil }
             }
-            if prefix != name, kindOfExisting(prefix) != .group { return nil }
+            return kindOfExisting(name)
         }
-        return kindOfExisting(name)
     }
 
     /// Whether an object (group or dataset) exists at `path`.
     public func contains(_ path: String) -> Bool {
-        objectKind(at: path) != nil
+        withLibraryLock {
+            objectKind(at: path) != nil
+        }
     }
 
     /// Unlinks the object at `path` (and everything below it if it is a group). HDF5 does not shrink the
@@ -79,13 +89,17 @@ extension HDF5File {
     ///
     /// - Throws: ``HDF5Error`` if the file is read-only or nothing exists at `path`.
     public func removeObject(at path: String) throws(HDF5Error) {
-        let name = try normalized(path)
-        try requireWritable("remove \(name)")
-        guard name != "/" else { throw HDF5Error("\(self.path): cannot remove the root group /") }
-        guard contains(name) else {
-            throw HDF5Error("\(self.path): cannot remove \(name): nothing exists there")
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            try requireWritable("remove \(name)")
+            guard name != "/" else { throw HDF5Error("\(self.path): cannot remove the root group /") }
+            guard contains(name) else {
+                throw HDF5Error("\(self.path): cannot remove \(name): nothing exists there")
+            }
+            guard H5Ldelete(fileID, name, naskit_H5P_DEFAULT()) >= 0 else {
+                throw .failed("remove \(name)", in: self.path)
+            }
         }
-        guard H5Ldelete(fileID, name, naskit_H5P_DEFAULT()) >= 0 else { throw .failed("remove \(name)", in: self.path) }
     }
 
     // MARK: Resolution shared by datasets and attributes
@@ -184,6 +198,17 @@ extension HDF5File {
 }
 
 extension HDF5Identifier {
+    /// An object-creation property list of `listClass` (`naskit_H5P_DATASET_CREATE()`,
+    /// `naskit_H5P_GROUP_CREATE()`, or `naskit_H5P_FILE_CREATE()` for the root group) whose objects record no
+    /// creation, modification, access or change time, so that writing the same content twice gives the same
+    /// bytes (libhdf5 tracks times by default).
+    static func untimedCreationProperties(_ listClass: hid_t) -> HDF5Identifier? {
+        guard let list = HDF5Identifier(H5Pcreate(listClass), close: H5Pclose),
+            H5Pset_obj_track_times(list.raw, false) >= 0
+        else { return nil }
+        return list
+    }
+
     /// A link-creation property list that creates missing intermediate groups.
     static func linkCreationProperties() -> HDF5Identifier? {
         guard let list = HDF5Identifier(H5Pcreate(naskit_H5P_LINK_CREATE()), close: H5Pclose),

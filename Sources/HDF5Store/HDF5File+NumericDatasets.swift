@@ -12,14 +12,17 @@ extension HDF5File {
     public func write<Element: HDF5Numeric>(
         _ array: HDF5Array<Element>, to path: String, layout: HDF5Layout = .contiguous
     ) throws(HDF5Error) {
-        let memoryType = Element.hdf5ScalarType.nativeType
-        try createDataset(
-            at: path, shape: array.shape, fileType: memoryType, elementSize: MemoryLayout<Element>.stride,
-            layout: layout
-        ) { dataset in
-            array.values.withUnsafeBytes { bytes in
-                H5Dwrite(
-                    dataset, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), bytes.baseAddress)
+        try withLibraryLock { () throws(HDF5Error) in
+            let memoryType = Element.hdf5ScalarType.nativeType
+            try createDataset(
+                at: path, shape: array.shape, fileType: memoryType, elementSize: MemoryLayout<Element>.stride,
+                layout: layout
+            ) { dataset in
+                array.values.withUnsafeBytes { bytes in
+                    H5Dwrite(
+                        dataset, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), bytes.baseAddress
+                    )
+                }
             }
         }
     }
@@ -35,31 +38,35 @@ extension HDF5File {
     public func read<Element: HDF5Numeric>(_ type: Element.Type, at path: String) throws(HDF5Error) -> HDF5Array<
         Element
     > {
-        let name = try normalized(path)
-        let dataset = try openObject(at: name, expecting: .dataset)
-        try requireStoredType(.numeric(Element.hdf5ScalarType), of: dataset.raw, name: name)
-        let shape = try datasetShape(dataset.raw, name: name)
-        let count = shape.reduce(1, *)
-        var status: herr_t = 0
-        let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 {
-                status = H5Dread(
-                    dataset.raw, Element.hdf5ScalarType.nativeType, naskit_H5S_ALL(), naskit_H5S_ALL(),
-                    naskit_H5P_DEFAULT(), buffer.baseAddress)
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            let dataset = try openObject(at: name, expecting: .dataset)
+            try requireStoredType(.numeric(Element.hdf5ScalarType), of: dataset.raw, name: name)
+            let shape = try datasetShape(dataset.raw, name: name)
+            let count = shape.reduce(1, *)
+            var status: herr_t = 0
+            let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if count > 0 {
+                    status = H5Dread(
+                        dataset.raw, Element.hdf5ScalarType.nativeType, naskit_H5S_ALL(), naskit_H5S_ALL(),
+                        naskit_H5P_DEFAULT(), buffer.baseAddress)
+                }
+                initialized = status >= 0 ? count : 0
             }
-            initialized = status >= 0 ? count : 0
+            guard status >= 0 else { throw .failed("read dataset \(name)", in: self.path) }
+            return HDF5Array(shape: shape, values: values)
         }
-        guard status >= 0 else { throw .failed("read dataset \(name)", in: self.path) }
-        return HDF5Array(shape: shape, values: values)
     }
 
     /// The shape of the dataset at `path`, read without reading its elements.
     ///
     /// - Throws: ``HDF5Error`` if there is no dataset at `path`.
     public func shape(at path: String) throws(HDF5Error) -> [Int] {
-        let name = try normalized(path)
-        let dataset = try openObject(at: name, expecting: .dataset)
-        return try datasetShape(dataset.raw, name: name)
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            let dataset = try openObject(at: name, expecting: .dataset)
+            return try datasetShape(dataset.raw, name: name)
+        }
     }
 
     /// How the dataset at `path` is stored: its chunk shape (`nil` when not chunked) and gzip level (`nil`
@@ -67,25 +74,28 @@ extension HDF5File {
     ///
     /// - Throws: ``HDF5Error`` if there is no dataset at `path`.
     public func layout(at path: String) throws(HDF5Error) -> HDF5Layout {
-        let name = try normalized(path)
-        let dataset = try openObject(at: name, expecting: .dataset)
-        guard let properties = HDF5Identifier(H5Dget_create_plist(dataset.raw), close: H5Pclose) else {
-            throw .failed("read the layout of \(name)", in: self.path)
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            let dataset = try openObject(at: name, expecting: .dataset)
+            guard let properties = HDF5Identifier(H5Dget_create_plist(dataset.raw), close: H5Pclose) else {
+                throw .failed("read the layout of \(name)", in: self.path)
+            }
+            guard H5Pget_layout(properties.raw) == H5D_CHUNKED else { return .contiguous }
+            var chunk = [hsize_t](repeating: 0, count: 32)
+            let rank = Int(H5Pget_chunk(properties.raw, 32, &chunk))
+            guard rank > 0 else { throw .failed("read the chunk shape of \(name)", in: self.path) }
+            var flags: UInt32 = 0
+            var parameterCount = 1
+            var parameters: [UInt32] = [0]
+            var configuration: UInt32 = 0
+            let level: Int? =
+                H5Pget_filter_by_id2(
+                    properties.raw, H5Z_FILTER_DEFLATE, &flags, &parameterCount, &parameters, 0, nil, &configuration)
+                    >= 0
+                ? Int(parameters[0]) : nil
+            _ = HDF5Library.lastErrorDetail()  // "filter not in pipeline" is not an error here
+            return HDF5Layout(chunkShape: chunk.prefix(rank).map { Int($0) }, compressionLevel: level)
         }
-        guard H5Pget_layout(properties.raw) == H5D_CHUNKED else { return .contiguous }
-        var chunk = [hsize_t](repeating: 0, count: 32)
-        let rank = Int(H5Pget_chunk(properties.raw, 32, &chunk))
-        guard rank > 0 else { throw .failed("read the chunk shape of \(name)", in: self.path) }
-        var flags: UInt32 = 0
-        var parameterCount = 1
-        var parameters: [UInt32] = [0]
-        var configuration: UInt32 = 0
-        let level: Int? =
-            H5Pget_filter_by_id2(
-                properties.raw, H5Z_FILTER_DEFLATE, &flags, &parameterCount, &parameters, 0, nil, &configuration) >= 0
-            ? Int(parameters[0]) : nil
-        _ = HDF5Library.lastErrorDetail()  // "filter not in pipeline" is not an error here
-        return HDF5Layout(chunkShape: chunk.prefix(rank).map { Int($0) }, compressionLevel: level)
     }
 
     // MARK: Shared by numeric and string datasets
@@ -103,7 +113,7 @@ extension HDF5File {
                 "\(self.path): cannot write dataset \(name): a \(kind) already exists there (remove it first)")
         }
         guard let space = HDF5Identifier.dataspace(shape: shape),
-            let creation = HDF5Identifier(H5Pcreate(naskit_H5P_DATASET_CREATE()), close: H5Pclose),
+            let creation = HDF5Identifier.untimedCreationProperties(naskit_H5P_DATASET_CREATE()),
             let linkProperties = HDF5Identifier.linkCreationProperties()
         else { throw .failed("prepare dataset \(name)", in: self.path) }
         try configure(creation.raw, layout: layout, shape: shape, elementSize: elementSize, name: name)

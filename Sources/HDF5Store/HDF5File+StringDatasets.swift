@@ -22,19 +22,22 @@ extension HDF5File {
         _ strings: HDF5Array<String>, to path: String, storage: HDF5StringStorage = .variableLength,
         layout: HDF5Layout = .contiguous
     ) throws(HDF5Error) {
-        if let index = strings.values.firstIndex(where: { $0.utf8.contains(0) }) {
-            throw HDF5Error("\(self.path): cannot write dataset \(path): string \(index) contains a NUL character")
-        }
-        let fixedSize = max(1, strings.values.map(\.utf8.count).max() ?? 1)
-        guard let type = HDF5Identifier.stringType(fixedSize: storage == .fixedLength ? fixedSize : nil) else {
-            throw .failed("make a string type for \(path)", in: self.path)
-        }
-        let elementSize = storage == .fixedLength ? fixedSize : 16
-        try createDataset(at: path, shape: strings.shape, fileType: type.raw, elementSize: elementSize, layout: layout)
-        {
-            dataset in
-            Self.withStringBuffer(strings.values, storage: storage, fixedSize: fixedSize) { buffer in
-                H5Dwrite(dataset, type.raw, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), buffer)
+        try withLibraryLock { () throws(HDF5Error) in
+            if let index = strings.values.firstIndex(where: { $0.utf8.contains(0) }) {
+                throw HDF5Error("\(self.path): cannot write dataset \(path): string \(index) contains a NUL character")
+            }
+            let fixedSize = max(1, strings.values.map(\.utf8.count).max() ?? 1)
+            guard let type = HDF5Identifier.stringType(fixedSize: storage == .fixedLength ? fixedSize : nil) else {
+                throw .failed("make a string type for \(path)", in: self.path)
+            }
+            let elementSize = storage == .fixedLength ? fixedSize : 16
+            try createDataset(
+                at: path, shape: strings.shape, fileType: type.raw, elementSize: elementSize, layout: layout
+            ) {
+                dataset in
+                Self.withStringBuffer(strings.values, storage: storage, fixedSize: fixedSize) { buffer in
+                    H5Dwrite(dataset, type.raw, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), buffer)
+                }
             }
         }
     }
@@ -44,19 +47,21 @@ extension HDF5File {
     ///
     /// - Throws: ``HDF5Error`` if there is no dataset at `path` or it does not hold strings.
     public func read(_ type: String.Type, at path: String) throws(HDF5Error) -> HDF5Array<String> {
-        let name = try normalized(path)
-        let dataset = try openObject(at: name, expecting: .dataset)
-        try requireStoredType(.string(variableLength: true), of: dataset.raw, name: name)
-        let shape = try datasetShape(dataset.raw, name: name)
-        guard let fileType = HDF5Identifier(H5Dget_type(dataset.raw), close: H5Tclose),
-            let space = HDF5Identifier(H5Dget_space(dataset.raw), close: H5Sclose)
-        else { throw .failed("read dataset \(name)", in: self.path) }
-        let values = Self.readStrings(count: shape.reduce(1, *), fileType: fileType.raw, space: space.raw) {
-            memoryType, buffer in
-            H5Dread(dataset.raw, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), buffer)
+        try withLibraryLock { () throws(HDF5Error) in
+            let name = try normalized(path)
+            let dataset = try openObject(at: name, expecting: .dataset)
+            try requireStoredType(.string(variableLength: true), of: dataset.raw, name: name)
+            let shape = try datasetShape(dataset.raw, name: name)
+            guard let fileType = HDF5Identifier(H5Dget_type(dataset.raw), close: H5Tclose),
+                let space = HDF5Identifier(H5Dget_space(dataset.raw), close: H5Sclose)
+            else { throw .failed("read dataset \(name)", in: self.path) }
+            let values = Self.readStrings(count: shape.reduce(1, *), fileType: fileType.raw, space: space.raw) {
+                memoryType, buffer in
+                H5Dread(dataset.raw, memoryType, naskit_H5S_ALL(), naskit_H5S_ALL(), naskit_H5P_DEFAULT(), buffer)
+            }
+            guard let values else { throw .failed("read dataset \(name)", in: self.path) }
+            return HDF5Array(shape: shape, values: values)
         }
-        guard let values else { throw .failed("read dataset \(name)", in: self.path) }
-        return HDF5Array(shape: shape, values: values)
     }
 
     // MARK: Shared with string attributes

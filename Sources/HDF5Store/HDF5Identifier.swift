@@ -1,7 +1,7 @@
 internal import CHDF5
 
 /// An open HDF5 identifier (group, dataset, dataspace, datatype, property list or attribute) that closes
-/// itself when it goes out of scope, so no early `throw` can leak a handle.
+/// itself (holding the library lock) when it goes out of scope, so no early `throw` can leak a handle.
 struct HDF5Identifier: ~Copyable {
     /// The raw identifier, valid while this value lives.
     let raw: hid_t
@@ -16,7 +16,8 @@ struct HDF5Identifier: ~Copyable {
     }
 
     deinit {
-        _ = close(raw)
+        let (raw, close) = (raw, close)
+        withLibraryLock { _ = close(raw) }
     }
 }
 
@@ -25,12 +26,19 @@ enum HDF5Library {
     /// Turns off HDF5's automatic printing of its error stack to standard error, so that users see only
     /// the ``HDF5Error`` message. Idempotent; called before every operation that opens a file.
     static func silenceErrorPrinting() {
-        _ = H5Eset_auto2(naskit_H5E_DEFAULT(), nil, nil)
+        withLibraryLock { _ = H5Eset_auto2(naskit_H5E_DEFAULT(), nil, nil) }
     }
 
-    /// The innermost description on HDF5's error stack for the current thread (the most specific cause of
-    /// the last failure), or an empty string when the stack is empty. Clears the stack.
+    /// The innermost description on HDF5's error stack (the most specific cause of the last failure), or an
+    /// empty string when the stack is empty. Clears the stack.
+    ///
+    /// A libhdf5 built without thread safety keeps one error stack for the whole process: call this under the
+    /// same hold of the library lock as the failed call, before another thread's call can replace the stack.
     static func lastErrorDetail() -> String {
+        withLibraryLock { errorStackDescription() }
+    }
+
+    private static func errorStackDescription() -> String {
         final class Descriptions { var items: [String] = [] }
         let descriptions = Descriptions()
         let walker: H5E_walk2_t = { _, error, context in

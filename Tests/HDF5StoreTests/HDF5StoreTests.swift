@@ -1,6 +1,6 @@
 import Testing
 
-/// Every HDF5Store suite is nested here and runs serially: Debian's libhdf5 is not thread-safe, and Swift
-/// Testing would otherwise run tests in parallel.
-@Suite("HDF5Store", .serialized)
+/// Every HDF5Store suite is nested here. They may run in parallel: HDF5Store serialises its libhdf5 calls
+/// itself (see ConcurrencyTests).
+@Suite("HDF5Store")
 struct HDF5StoreTests {}

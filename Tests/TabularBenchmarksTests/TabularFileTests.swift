@@ -81,12 +81,8 @@ struct TabularFileTests {
         let (_, second) = try writtenTable("second.h5")
         let (a, b) = (bytes(of: first), bytes(of: second))
         #expect(a.count == b.count)
-        // Until HDF5Store creates datasets with H5Pset_obj_track_times(false), libhdf5 stores each dataset's
-        // modification time in its object header (4 bytes per dataset differ); remove this wrapper then.
-        withKnownIssue("HDF5Store records dataset modification times", isIntermittent: true) {
-            let firstDifference = a.indices.first { $0 < b.count && a[$0] != b[$0] }
-            #expect(firstDifference == nil, "the files first differ at byte \(firstDifference ?? -1)")
-        }
+        let firstDifference = a.indices.first { $0 < b.count && a[$0] != b[$0] }
+        #expect(firstDifference == nil, "the files first differ at byte \(firstDifference ?? -1)")
     }
 
     @Test("a missing file names the path and the fix")
