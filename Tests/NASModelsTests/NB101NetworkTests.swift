@@ -3,6 +3,7 @@ import NASModels
 import NASSpaces
 import Seeding
 import Tensors
+import _TestSupport
 import Testing
 
 @Suite("NB101Network")
@@ -10,9 +11,9 @@ struct NB101NetworkTests {
     /// Parameters counted on the built network (kernels zero-initialised: counting does not need the draws).
     @Test(
         "the trainable parameters equal the published `trainable_parameters` of all ten records",
-        .enabled(if: NB101NetworkRecords.isPresent, NB101NetworkRecords.skipReason))
+        .enabled(if: NB101RecordFile.isPresent, Comment(rawValue: NB101RecordFile.skipReason)))
     func parameterCountsMatchRecords() throws {
-        for (hash, record) in try NB101NetworkRecords.load() {
+        for (hash, record) in try NB101RecordFile.load() {
             let architecture = try NB101Architecture(matrix: record.matrix, ops: record.ops)
             var rng = Xoshiro256(seed: 0)
             let network = NB101Network(architecture: architecture, kernelInitializer: .zeros, using: &rng)

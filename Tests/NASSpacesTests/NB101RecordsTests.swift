@@ -2,9 +2,12 @@ import Foundation
 import NASCore
 import NASSpaces
 import Testing
+import _TestSupport
 
 /// The module hash against the ten published NAS-Bench-101 records, and its invariance under relabelling.
-@Suite("NB101 published records", .enabled(if: NB101RecordFile.isPresent, NB101RecordFile.skipReason))
+@Suite(
+    "NB101 published records",
+    .enabled(if: NB101RecordFile.isPresent, Comment(rawValue: NB101RecordFile.skipReason)))
 struct NB101RecordsTests {
     let space = NB101Space()
 
