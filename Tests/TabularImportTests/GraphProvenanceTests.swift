@@ -5,22 +5,10 @@ import Testing
 /// `SearchSpaces/graph/provenance.json` pins the same files as the importer.
 @Suite("Graph provenance")
 struct GraphProvenanceTests {
-    struct File: Decodable {
-        let tables: [Table]
-        let sources: [Provenance]
-    }
-
-    struct Table: Decodable {
-        let table: String
-        let space: String
-        let rows: Int
-    }
-
     @Test("provenance.json names the importer's pinned wheel, .bench files and CSV, and both tables")
     func pinned() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: "SearchSpaces/graph/provenance.json"))
-        let file = try JSONDecoder().decode(File.self, from: data)
-        let checksums = Dictionary(uniqueKeysWithValues: file.sources.map { ($0.file, $0.sha256) })
+        let file = try ProvenanceFile(space: "graph")
+        let checksums = file.checksums
         #expect(checksums["nas_bench_graph-1.4.0-py3-none-any.whl"] == GraphBenchImporter.pinnedWheelSHA256)
         #expect(checksums["data/graph/nas-bench-graph-light.csv"] == GraphBenchImporter.pinnedCSVSHA256)
         for (dataset, sha256) in GraphBenchImporter.pinnedFiles {

@@ -5,22 +5,10 @@ import Testing
 /// `SearchSpaces/nb201/provenance.json` pins the same files as the importers and the converter.
 @Suite("NB201 provenance")
 struct NB201ProvenanceTests {
-    struct File: Decodable {
-        let tables: [Table]
-        let sources: [Provenance]
-    }
-
-    struct Table: Decodable {
-        let table: String
-        let space: String
-        let rows: Int
-    }
-
     @Test("provenance.json names the importers' pinned CSV, wheel, data.anb and converted CSV, and both tables")
     func pinned() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: "SearchSpaces/nb201/provenance.json"))
-        let file = try JSONDecoder().decode(File.self, from: data)
-        let checksums = Dictionary(uniqueKeysWithValues: file.sources.map { ($0.file, $0.sha256) })
+        let file = try ProvenanceFile(space: "nb201")
+        let checksums = file.checksums
         #expect(checksums["nb201/nb201_tss.csv"] == NB201CSVImporter.pinnedSHA256)
         #expect(checksums["analog_nasbench-0.1.3-py3-none-any.whl"] == AnalogNASBenchImporter.pinnedWheelSHA256)
         #expect(checksums["analognasbench/data.anb"] == AnalogNASBenchImporter.pinnedDataSHA256)
