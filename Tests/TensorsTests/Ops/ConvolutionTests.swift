@@ -193,37 +193,11 @@ struct ConvolutionTests {
     }
 }
 
-/// The definition, one output element at a time: batch, output channel, output row, output column, and the
-/// sum over the group's input channels and the kernel's rows and columns.
+/// The direct convolution of `_TestSupport`, rounded to Float.
 private func directConvolution(_ x: Tensor, _ w: Tensor, _ b: Tensor?, _ c: ConvolutionCase) -> Tensor {
-    let outputSize = (c.size + 2 * c.padding - c.dilation * (c.kernelSize - 1) - 1) / c.stride + 1
-    let groupChannels = c.channels / c.groups
-    let groupOutputs = c.outputChannels / c.groups
-    var y = Tensor(zeros: [c.batch, c.outputChannels, outputSize, outputSize])
-    for n in 0..<c.batch {
-        for o in 0..<c.outputChannels {
-            for i in 0..<outputSize {
-                for j in 0..<outputSize {
-                    var sum = Double(b?.scalars[o] ?? 0)
-                    for k in 0..<groupChannels {
-                        let channel = (o / groupOutputs) * groupChannels + k
-                        for kh in 0..<c.kernelSize {
-                            for kw in 0..<c.kernelSize {
-                                let row = i * c.stride + kh * c.dilation - c.padding
-                                let column = j * c.stride + kw * c.dilation - c.padding
-                                guard row >= 0, row < c.size, column >= 0, column < c.size else { continue }
-                                let input = x.scalars[((n * c.channels + channel) * c.size + row) * c.size + column]
-                                let weight = w.scalars[((o * groupChannels + k) * c.kernelSize + kh) * c.kernelSize + kw]
-                                sum += Double(input) * Double(weight)
-                            }
-                        }
-                    }
-                    y.scalars[((n * c.outputChannels + o) * outputSize + i) * outputSize + j] = Float(sum)
-                }
-            }
-        }
-    }
-    return y
+    let (shape, values) = ReferenceConvolution.direct(
+        x, w, bias: b?.scalars, stride: c.stride, padding: c.padding, dilation: c.dilation, groups: c.groups)
+    return Tensor(shape: shape, scalars: values.map { Float($0) })
 }
 
 private func dot(_ a: Tensor, _ b: Tensor) -> Double {

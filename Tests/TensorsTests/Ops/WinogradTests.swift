@@ -56,7 +56,8 @@ struct WinogradTests {
         let w = TestTensors.normal(testCase.weightShape, seed: 52)
         let b = TestTensors.normal([testCase.outputChannels], seed: 53)
         let output = testCase.apply(Variable(x), Variable(w), testCase.hasBias ? Variable(b) : nil).value
-        let expected = directConvolution(x, w, testCase.hasBias ? b.scalars : nil, testCase)
+        let expected = ReferenceConvolution.direct(
+            x, w, bias: testCase.hasBias ? b.scalars : nil, padding: testCase.padding).values
         #expect(output.shape == [testCase.batch, testCase.outputChannels, testCase.outputHeight, testCase.outputWidth])
         let error = relativeError(output.scalars, expected)
         #expect(error <= 1e-5, "\(testCase.testDescription): maximum relative error \(error)")
@@ -178,34 +179,6 @@ struct WinogradTests {
         #expect(conv2dAlgorithm(inputShape: [2, 16, 8, 8], weightShape: [16, 16, 5, 5], padding: 2) == .matrixMultiplication)
         #expect(conv2dAlgorithm(inputShape: [2, 16, 8, 8], weightShape: [16, 1, 3, 3], padding: 1, groups: 16) == .depthwise)
     }
-}
-
-/// The definition in Double: output[n, o, i, j] = bias[o] + Σ_{c, kh, kw} w[o, c, kh, kw] · x[n, c, i + kh − p, j + kw − p].
-private func directConvolution(_ x: Tensor, _ w: Tensor, _ bias: [Float]?, _ t: WinogradCase) -> [Double] {
-    let (oh, ow) = (t.outputHeight, t.outputWidth)
-    var y = [Double](repeating: 0, count: t.batch * t.outputChannels * oh * ow)
-    for n in 0..<t.batch {
-        for o in 0..<t.outputChannels {
-            for i in 0..<oh {
-                for j in 0..<ow {
-                    var sum = Double(bias?[o] ?? 0)
-                    for c in 0..<t.channels {
-                        for kh in 0..<3 {
-                            for kw in 0..<3 {
-                                let row = i + kh - t.padding
-                                let column = j + kw - t.padding
-                                guard row >= 0, row < t.height, column >= 0, column < t.width else { continue }
-                                sum += Double(x.scalars[((n * t.channels + c) * t.height + row) * t.width + column])
-                                    * Double(w.scalars[((o * t.channels + c) * 3 + kh) * 3 + kw])
-                            }
-                        }
-                    }
-                    y[((n * t.outputChannels + o) * oh + i) * ow + j] = sum
-                }
-            }
-        }
-    }
-    return y
 }
 
 /// dx[n, c, r, s] = Σ_{o, kh, kw} dy[n, o, r − kh + p, s − kw + p] · w[o, c, kh, kw], over output positions
