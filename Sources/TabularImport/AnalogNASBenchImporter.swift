@@ -65,19 +65,13 @@ public enum AnalogNASBenchImporter {
         csvPath: String, outputPath: String, requirePinnedChecksum: Bool = true,
         importCommand: String = "nasrun import nb201-analog --csv analog-nasbench-0.1.3.csv"
     ) throws(TabularImportError) -> ImportReport {
-        guard let bytes = SHA256.readFile(csvPath) else {
-            throw TabularImportError(
-                "cannot read \(csvPath); write it with Scripts/convert-analog-nasbench.py (Scripts/import-tables.sh "
-                    + "does)")
-        }
-        let checksum = SHA256.hexDigest(of: bytes)
-        if requirePinnedChecksum, checksum != pinnedCSVSHA256 {
-            throw TabularImportError(
-                "\(csvPath) has SHA-256 \(checksum), not the pinned \(pinnedCSVSHA256) "
-                    + "(SearchSpaces/nb201/provenance.json); write it again with Scripts/convert-analog-nasbench.py "
-                    + "from analog-nasbench==0.1.3, or import it anyway with --any-checksum")
-        }
-        let csv = try CSVTable(path: csvPath, text: String(decoding: bytes, as: UTF8.self))
+        let source = try PinnedCSV(
+            path: csvPath, pinnedSHA256: pinnedCSVSHA256, requirePinnedChecksum: requirePinnedChecksum,
+            whereToFindIt: "write it with Scripts/convert-analog-nasbench.py (Scripts/import-tables.sh does)",
+            whatToDoInstead: "(SearchSpaces/nb201/provenance.json); write it again with "
+                + "Scripts/convert-analog-nasbench.py from analog-nasbench==0.1.3, or import it anyway with "
+                + "--any-checksum")
+        let (csv, checksum) = (source.table, source.checksum)
         let layout = layout
         try csv.requireHeader(["naslib_tuple"] + layout.columns)  // the converter's order
         let space = NB201Space()

@@ -92,19 +92,13 @@ public enum NB201CSVImporter {
         csvPath: String, outputPath: String, requirePinnedChecksum: Bool = true,
         importCommand: String = "nasrun import nb201 --csv nb201_tss.csv"
     ) throws(TabularImportError) -> ImportReport {
-        guard let bytes = SHA256.readFile(csvPath) else {
-            throw TabularImportError(
-                "cannot read \(csvPath); pass the path of nb201_tss.csv (../shared/data/nb201/ in the project's "
-                    + "CI, or see SearchSpaces/nb201/provenance.json for its public sources)")
-        }
-        let checksum = SHA256.hexDigest(of: bytes)
-        if requirePinnedChecksum, checksum != pinnedSHA256 {
-            throw TabularImportError(
-                "\(csvPath) has SHA-256 \(checksum), not the pinned \(pinnedSHA256) "
-                    + "(SearchSpaces/nb201/provenance.json): it is another version of the file; check where it comes "
-                    + "from, or import it anyway with --any-checksum (the published facts are still checked)")
-        }
-        let csv = try CSVTable(path: csvPath, text: String(decoding: bytes, as: UTF8.self))
+        let source = try PinnedCSV(
+            path: csvPath, pinnedSHA256: pinnedSHA256, requirePinnedChecksum: requirePinnedChecksum,
+            whereToFindIt: "pass the path of nb201_tss.csv (../shared/data/nb201/ in the project's CI, or see "
+                + "SearchSpaces/nb201/provenance.json for its public sources)",
+            whatToDoInstead: "(SearchSpaces/nb201/provenance.json): it is another version of the file; check where "
+                + "it comes from, or import it anyway with --any-checksum (the published facts are still checked)")
+        let (csv, checksum) = (source.table, source.checksum)
         try csv.requireHeader(header)
         let space = NB201Space()
         guard csv.rows.count == space.architectureCount else {
