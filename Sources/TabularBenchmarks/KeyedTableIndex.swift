@@ -19,22 +19,9 @@ public struct KeyedTableIndex<Space: SearchSpace>: Sendable {
     ///
     /// - Throws: ``TabularBenchmarkError`` if the table is of another space or a row's text does not parse.
     public init(table: TabularBenchmark, space: Space) throws(TabularBenchmarkError) {
-        guard table.metadata.space == space.name else {
-            throw TabularBenchmarkError(
-                "\(table.name) is a table of space \(table.metadata.space), not \(space.name); choose a table of "
-                    + space.name)
-        }
         var rowsByKey: [ArchitectureKey: Int32] = [:]
         var sharing = 0
-        for (row, text) in table.architectures.enumerated() {
-            let architecture: Space.Architecture
-            do {
-                architecture = try space.parse(text)
-            } catch {
-                throw TabularBenchmarkError(
-                    "row \(row) of \(table.name) is not an architecture of \(space.name): \(error.message); "
-                        + "re-create the table")
-            }
+        try table.forEachArchitecture(of: space) { row, architecture in
             let key = space.key(of: architecture)
             if rowsByKey[key] == nil { rowsByKey[key] = Int32(row) } else { sharing += 1 }
         }

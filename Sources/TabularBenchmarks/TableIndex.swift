@@ -26,21 +26,8 @@ public struct TableIndex<Space: EnumerableSearchSpace>: Sendable {
     ///   the row and the parser's message), or two rows hold the same architecture.
     /// - Complexity: O(rows × parse) once; O(space.architectureCount) memory (4 bytes each).
     public init(table: TabularBenchmark, space: Space) throws(TabularBenchmarkError) {
-        guard table.metadata.space == space.name else {
-            throw TabularBenchmarkError(
-                "\(table.name) is a table of space \(table.metadata.space), not \(space.name); choose a table of "
-                    + space.name)
-        }
         var rows = [Int32](repeating: -1, count: space.architectureCount)
-        for (row, text) in table.architectures.enumerated() {
-            let architecture: Space.Architecture
-            do {
-                architecture = try space.parse(text)
-            } catch {
-                throw TabularBenchmarkError(
-                    "row \(row) of \(table.name) is not an architecture of \(space.name): \(error.message); "
-                        + "re-create the table")
-            }
+        try table.forEachArchitecture(of: space) { row, architecture throws(TabularBenchmarkError) in
             let index = space.index(of: architecture)
             guard rows[index] < 0 else {
                 throw TabularBenchmarkError(
