@@ -37,13 +37,8 @@ public struct Adam: WeightOptimizer, Codable, Hashable, Sendable {
 
     /// - Complexity: O(total elements).
     public mutating func update(_ parameters: [Parameter], gradients: ParameterGradients, learningRate: Float) {
-        for parameter in parameters {
-            guard let gradient = parameter.updatableGradient(in: gradients, by: "Adam") else { continue }
-            var state = moments.removeValue(forKey: parameter.name) ?? AdamMoments(count: gradient.count)
-            state.apply(
-                to: parameter, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2,
-                epsilon: epsilon, l2Penalty: weightDecay, decoupledDecay: 0)
-            moments[parameter.name] = state
-        }
+        let step = AdamUpdate(
+            optimizer: "Adam", beta1: beta1, beta2: beta2, epsilon: epsilon, l2Penalty: weightDecay, decoupledDecay: 0)
+        step.apply(to: parameters, gradients: gradients, learningRate: learningRate, moments: &moments)
     }
 }

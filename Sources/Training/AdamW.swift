@@ -30,13 +30,8 @@ public struct AdamW: WeightOptimizer, Codable, Hashable, Sendable {
 
     /// - Complexity: O(total elements).
     public mutating func update(_ parameters: [Parameter], gradients: ParameterGradients, learningRate: Float) {
-        for parameter in parameters {
-            guard let gradient = parameter.updatableGradient(in: gradients, by: "AdamW") else { continue }
-            var state = moments.removeValue(forKey: parameter.name) ?? AdamMoments(count: gradient.count)
-            state.apply(
-                to: parameter, gradient: gradient, learningRate: learningRate, beta1: beta1, beta2: beta2,
-                epsilon: epsilon, l2Penalty: 0, decoupledDecay: weightDecay)
-            moments[parameter.name] = state
-        }
+        let step = AdamUpdate(
+            optimizer: "AdamW", beta1: beta1, beta2: beta2, epsilon: epsilon, l2Penalty: 0, decoupledDecay: weightDecay)
+        step.apply(to: parameters, gradients: gradients, learningRate: learningRate, moments: &moments)
     }
 }
