@@ -7,6 +7,7 @@ import Tensors
 struct NASRun: ParsableCommand {
     static func main() {
         MemoryReuse.keepFreedMemory()  // see MemoryReuse: a third of a training step went to page faults
+        EngineThreading.useEngineWorkers()  // see EngineThreading: OpenBLAS's spinning threads cost a sixth
         main(nil)
     }
 
@@ -25,6 +26,6 @@ struct Environment: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the BLAS library and thread count in use.")
 
     func run() throws {
-        print("blas: OpenBLAS \(GEMM.coreName), \(GEMM.threadCount) threads")
+        print("blas: OpenBLAS \(GEMM.coreName), \(GEMM.threadCount) thread(s); engine workers: \(EngineThreading.workerCount)")
     }
 }

@@ -78,7 +78,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        emit("nasrun train: \(dataset.rawValue), seed \(seed), OpenBLAS \(GEMM.coreName) with \(GEMM.threadCount) threads")
+        emit("nasrun train: \(dataset.rawValue), seed \(seed), OpenBLAS \(GEMM.coreName), \(EngineThreading.workerCount) engine workers")
         let (train, test) = try dataset.load()
         var settings = ClassifierTrainingConfiguration()
         settings.epochs = epochs ?? dataset.defaultEpochs
@@ -117,7 +117,7 @@ struct TrainingResult: Codable {
     var widths: [[Int]]
     var parameterCount: Int
     var history: [EpochReport]
-    var blas = "OpenBLAS \(GEMM.coreName), \(GEMM.threadCount) threads"
+    var blas = "OpenBLAS \(GEMM.coreName), \(GEMM.threadCount) BLAS thread(s), \(EngineThreading.workerCount) engine workers"
 
     func write(to url: URL) throws {
         let encoder = JSONEncoder()

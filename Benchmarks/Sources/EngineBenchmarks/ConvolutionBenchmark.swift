@@ -42,7 +42,10 @@ struct ConvolutionBenchmark {
         let backwardGflops: Double
     }
 
-    static func run(repetitions: Int) -> [Result] {
+    /// - Parameters:
+    ///   - ceilingThreads: OpenBLAS's threads for the sgemm ceiling.
+    ///   - useNASKitThreading: restores NASKit's threading for the conv2d timings.
+    static func run(repetitions: Int, ceilingThreads: Int, useNASKitThreading: () -> Void) -> [Result] {
         nasBench201Shapes.map { shape in
             var rng = Xoshiro256(seed: 1)
             func random(_ dims: [Int]) -> Tensor {
@@ -52,6 +55,8 @@ struct ConvolutionBenchmark {
             let a = random([m, k])
             let b = random([k, n])
             var c = [Float](repeating: 0, count: m * n)
+            GEMM.setThreadCount(ceilingThreads)
+            defer { useNASKitThreading() }
             let sgemmSeconds = Measurement.medianSeconds(repetitions: repetitions) {
                 a.scalars.withUnsafeBufferPointer { x in
                     b.scalars.withUnsafeBufferPointer { y in
@@ -61,6 +66,7 @@ struct ConvolutionBenchmark {
                     }
                 }
             }
+            useNASKitThreading()
             let input = random([shape.batch, shape.inputChannels, shape.size, shape.size])
             let weight = random([shape.outputChannels, shape.inputChannels, shape.kernel, shape.kernel])
             let padding = shape.kernel / 2

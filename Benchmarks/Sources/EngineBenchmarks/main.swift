@@ -19,8 +19,20 @@ let quick = arguments.contains("--quick")
 // One network per process gives each its own peak.
 let networks = option("--network").map { [$0 == "supernet"] } ?? [false, true]
 let repetitions = quick ? 3 : 10
+// The machine's threads: OpenBLAS's default (OPENBLAS_NUM_THREADS, else the cores), given to PyTorch too and
+// used for the sgemm ceiling. NASKit itself runs as nasrun does, OpenBLAS single-threaded with the engine's
+// workers on the cores (EngineThreading), unless --threading blas keeps OpenBLAS's threads for comparison.
 let threads = GEMM.threadCount
-print("NASKit engine benchmarks: OpenBLAS \(GEMM.coreName), \(threads) threads")
+let engineThreading = option("--threading") != "blas"
+func useNASKitThreading() {
+    if engineThreading { EngineThreading.useEngineWorkers() } else { GEMM.setThreadCount(threads) }
+}
+useNASKitThreading()
+print(
+    "NASKit engine benchmarks: OpenBLAS \(GEMM.coreName); ceiling and PyTorch on \(threads) threads; NASKit "
+        + (engineThreading
+            ? "on \(EngineThreading.workerCount) engine workers with single-threaded OpenBLAS"
+            : "on \(threads) OpenBLAS threads"))
 print()
 
 if arguments.contains("--memory") {
@@ -39,7 +51,9 @@ if arguments.contains("--memory") {
 if !arguments.contains("--steps") {
     print("(a, b) convolutions of the NAS-Bench-201 network: sgemm ceiling and conv2d as a fraction of it")
     print("shape                          sgemm GF/s   fwd GF/s  fwd/ceil   bwd GF/s  bwd/ceil")
-    for result in ConvolutionBenchmark.run(repetitions: repetitions) {
+    let results = ConvolutionBenchmark.run(
+        repetitions: repetitions, ceilingThreads: threads, useNASKitThreading: useNASKitThreading)
+    for result in results {
         let line = String(
             format: "%-30@ %10.1f %10.1f %9.2f %10.1f %9.2f",
             result.shape.description as NSString, result.sgemmGflops, result.forwardGflops,

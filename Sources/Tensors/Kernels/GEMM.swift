@@ -35,6 +35,13 @@ public enum GEMM {
     /// The number of threads OpenBLAS uses.
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
+    /// Sets the number of threads OpenBLAS uses for every following call (process-wide; see
+    /// ``EngineThreading``).
+    public static func setThreadCount(_ count: Int) {
+        enforce(count >= 1, "GEMM.setThreadCount: needs at least one thread, got \(count)")
+        openblas_set_num_threads(Int32(count))
+    }
+
     /// OpenBLAS's name for the CPU kernel it selected (e.g. "Haswell").
     public static var coreName: String {
         guard let name = openblas_get_corename() else { return "unknown" }

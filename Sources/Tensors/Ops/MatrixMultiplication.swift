@@ -29,14 +29,21 @@ public enum MatrixProduct {
             k == k2,
             "matmul: inner dimensions differ: \(a.shape)\(transposeA ? "ᵀ" : "") times \(b.shape)\(transposeB ? "ᵀ" : "")")
         var result = [Float](repeating: 0, count: m * n)
+        // With single-threaded OpenBLAS (EngineThreading), large products are split by rows of A among the
+        // engine's workers; each row's result is the same whichever worker computes it.
+        let splitRows = !transposeA && GEMM.threadCount == 1 && m >= 2 * EngineThreading.workerCount
+        let workPerRow = splitRows ? n * k : 0
         a.scalars.withUnsafeBufferPointer { x in
             b.scalars.withUnsafeBufferPointer { y in
                 result.withUnsafeMutableBufferPointer { c in
-                    GEMM.multiply(
-                        m: m, n: n, k: k,
-                        a: x.baseAddress!, transposeA: transposeA,
-                        b: y.baseAddress!, transposeB: transposeB,
-                        c: c.baseAddress!)
+                    let (aBase, bBase, cBase) = (x.baseAddress!, y.baseAddress!, c.baseAddress!)
+                    ImageParallelism.forEachSlice(count: m, workPerItem: workPerRow) { rows in
+                        GEMM.multiply(
+                            m: rows.count, n: n, k: k,
+                            a: transposeA ? aBase : aBase + rows.lowerBound * k, transposeA: transposeA,
+                            b: bBase, transposeB: transposeB,
+                            c: cBase + rows.lowerBound * n)
+                    }
                 }
             }
         }
