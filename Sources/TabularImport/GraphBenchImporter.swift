@@ -52,20 +52,13 @@ public enum GraphBenchImporter {
         csvPath: String, outputPath: String, proteinsOutputPath: String, requirePinnedChecksum: Bool = true,
         importCommand: String = "Scripts/import-graph.sh"
     ) throws(TabularImportError) -> [ImportReport] {
-        guard let bytes = SHA256.readFile(csvPath) else {
-            throw TabularImportError(
-                "cannot read \(csvPath); write it with Scripts/import-graph.py from nas-bench-graph==1.4.0 "
-                    + "(Scripts/import-graph.sh does)")
-        }
-        let checksum = SHA256.hexDigest(of: bytes)
+        let source = try PinnedCSV(
+            path: csvPath, pinnedSHA256: pinnedCSVSHA256, requirePinnedChecksum: requirePinnedChecksum,
+            whereToFindIt: "write it with Scripts/import-graph.py from nas-bench-graph==1.4.0 (Scripts/import-graph.sh does)",
+            whatToDoInstead: "(SearchSpaces/graph/provenance.json); write it again with Scripts/import-graph.py from "
+                + "nas-bench-graph==1.4.0, or import it anyway with --any-checksum")
+        let (csv, checksum) = (source.table, source.checksum)
         let pinned = checksum == pinnedCSVSHA256
-        if requirePinnedChecksum, !pinned {
-            throw TabularImportError(
-                "\(csvPath) has SHA-256 \(checksum), not the pinned \(pinnedCSVSHA256) "
-                    + "(SearchSpaces/graph/provenance.json); write it again with Scripts/import-graph.py from "
-                    + "nas-bench-graph==1.4.0, or import it anyway with --any-checksum")
-        }
-        let csv = try CSVTable(path: csvPath, text: String(decoding: bytes, as: UTF8.self))
         try csv.requireHeader(header)
         let rowsByDataset = try rowsByDataset(in: csv)
         var reports: [ImportReport] = []
