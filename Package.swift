@@ -19,6 +19,9 @@ let package = Package(
         .library(name: "NASSpaces", targets: ["NASSpaces"]),
         .library(name: "NASModels", targets: ["NASModels"]),
         .library(name: "TabularBenchmarks", targets: ["TabularBenchmarks"]),
+        .library(name: "Predictors", targets: ["Predictors"]),
+        .library(name: "Optimizers", targets: ["Optimizers"]),
+        .library(name: "NASRunner", targets: ["NASRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,18 +51,29 @@ let package = Package(
         .target(name: "TabularBenchmarks", dependencies: ["NASCore", "HDF5Store"]),
         .target(name: "TabularImport", dependencies: ["TabularBenchmarks", "NASSpaces", "NASCore", "HDF5Store"]),
 
+        // Search: predictors and optimizers see spaces only through NASCore's protocols; the runner is the only
+        // place where concrete spaces meet concrete optimizers.
+        .target(name: "Predictors", dependencies: ["NASCore", "Seeding", "Tensors", "Layers", "Training"]),
+        .target(
+            name: "Optimizers",
+            dependencies: ["NASCore", "Predictors", "Seeding", "Tensors", "Layers", "Training"]),
+        .target(
+            name: "NASRunner",
+            dependencies: ["Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding"]),
+
         // The command line.
         .executableTarget(
             name: "nasrun",
             dependencies: [
                 "Training", "Datasets", "Layers", "Tensors", "Seeding",
-                "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport",
+                "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport", "NASRunner", "Optimizers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Shared test helpers: gradient checks, temporary directories.
-        .target(name: "_TestSupport", dependencies: ["Tensors", "Seeding", "NASCore"]),
+        .target(
+            name: "_TestSupport", dependencies: ["Tensors", "Seeding", "NASCore", "NASSpaces", "TabularBenchmarks"]),
 
         .testTarget(name: "SeedingTests", dependencies: ["Seeding"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "Seeding", "_TestSupport"]),
@@ -72,6 +86,19 @@ let package = Package(
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "NASCore", "Seeding", "_TestSupport"]),
         .testTarget(name: "NASModelsTests", dependencies: ["NASModels", "NASSpaces", "NASCore", "Layers", "Tensors", "Seeding", "_TestSupport"]),
         .testTarget(name: "TabularBenchmarksTests", dependencies: ["TabularBenchmarks", "NASCore", "HDF5Store", "_TestSupport"]),
+        .testTarget(
+            name: "PredictorsTests",
+            dependencies: ["Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport"]),
+        .testTarget(
+            name: "OptimizersTests",
+            dependencies: [
+                "Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport",
+            ]),
+        .testTarget(
+            name: "NASRunnerTests",
+            dependencies: [
+                "NASRunner", "Optimizers", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport",
+            ]),
         .testTarget(name: "TabularImportTests", dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,40 @@
+import NASCore
+
+/// Architectures encoded as the rows of a dense `Float` matrix, the input every model-based predictor reads.
+public struct EncodedArchitectures: Hashable, Sendable {
+    /// The values, row-major: row `i` is architecture `i`'s encoding.
+    public let values: [Float]
+    /// The number of architectures.
+    public let rowCount: Int
+    /// The length of each encoding.
+    public let columnCount: Int
+
+    /// Encodes `architectures` of `space` as `encoding`.
+    ///
+    /// - Throws: ``SearchError`` if the space does not provide `encoding` (naming those it does) or its vectors
+    ///   differ in length.
+    public init<Space: SearchSpace>(
+        _ architectures: [Space.Architecture], as encoding: ArchitectureEncoding, in space: Space
+    ) throws(SearchError) {
+        guard space.encodings.contains(encoding) else {
+            throw SearchError(
+                "the space \(space.name) has no \(encoding.rawValue) encoding (it has "
+                    + "\(space.encodings.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var values: [Float] = []
+        var columnCount = 0
+        for (position, architecture) in architectures.enumerated() {
+            let row = space.encode(architecture, as: encoding)
+            if position == 0 { columnCount = row.count }
+            guard row.count == columnCount else {
+                throw SearchError(
+                    "the space \(space.name) encoded two architectures as \(encoding.rawValue) vectors of lengths "
+                        + "\(columnCount) and \(row.count); an encoding must have one length")
+            }
+            values.append(contentsOf: row)
+        }
+        self.values = values
+        self.rowCount = architectures.count
+        self.columnCount = columnCount
+    }
+}
