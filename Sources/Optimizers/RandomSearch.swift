@@ -11,9 +11,12 @@ import Seeding
 /// Complexity: one `sampleArchitecture` per query.
 public struct RandomSearch<Space: SearchSpace>: BlackBoxOptimizer {
     /// Random search has no hyper-parameters.
-    public struct Configuration: Hashable, Codable, Sendable {
+    public struct Configuration: OptimizerConfiguration {
         /// The only configuration.
         public init() {}
+
+        /// Nothing to check.
+        public func validate() throws(SearchError) {}
     }
 
     /// The configuration.
