@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "NASSpaces", dependencies: ["NASCore", "Seeding"]),
         .target(name: "NASModels", dependencies: ["NASSpaces", "NASCore", "Layers", "Tensors", "Seeding"]),
         .target(name: "TabularBenchmarks", dependencies: ["NASCore", "HDF5Store"]),
-        .target(name: "TabularImport", dependencies: ["TabularBenchmarks", "NASSpaces", "NASCore", "HDF5Store"]),
+        .target(name: "TabularImport", dependencies: ["TabularBenchmarks", "NASSpaces", "NASCore", "HDF5Store", "Seeding"]),
 
         // Search: predictors and optimizers see spaces only through NASCore's protocols; the runner is the only
         // place where concrete spaces meet concrete optimizers.
@@ -59,7 +59,9 @@ let package = Package(
             dependencies: ["NASCore", "Predictors", "Seeding", "Tensors", "Layers", "Training"]),
         .target(
             name: "NASRunner",
-            dependencies: ["Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding"]),
+            dependencies: [
+                "Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "HDF5Store", "Seeding",
+            ]),
 
         // The command line.
         .executableTarget(

@@ -1,3 +1,4 @@
+import Seeding
 /// A comma-separated file with a header line, read whole: the sources' own CSVs (NAS-Bench-201's from the shared
 /// data folder) and the intermediate CSVs that NASKit's Python converters write.
 ///

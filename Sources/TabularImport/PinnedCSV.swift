@@ -1,3 +1,4 @@
+import Seeding
 /// A source CSV read whole, its SHA-256 computed and, where asked, required to be the pinned one: the first step
 /// of the importers that read a converter's or the shared data's CSV.
 struct PinnedCSV {

@@ -1,4 +1,4 @@
-import TabularImport
+import Seeding
 import Testing
 
 @Suite("SHA256")

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// SHA-256 (FIPS 180-4), to check that an imported file is the pinned one recorded in `provenance.json`.
+/// SHA-256 (FIPS 180-4): checks that an imported file is the pinned one recorded in `provenance.json`, and names
+/// the exact table a search run read.
 public enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     ///
@@ -34,7 +35,7 @@ public enum SHA256 {
     }
 
     /// The whole file at `path`, or `nil` if it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
+    public static func readFile(_ path: String) -> [UInt8]? {
         guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
