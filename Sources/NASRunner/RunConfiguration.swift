@@ -54,4 +54,30 @@ public enum Budget: Hashable, Codable, Sendable, CustomStringConvertible {
         case .cost(let amount): "simulated cost \(JSONValue.number(amount))"
         }
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case queries, cost
+    }
+
+    /// Reads `{"queries": 150}` or `{"cost": 30000}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let count = try container.decodeIfPresent(Int.self, forKey: .queries) {
+            self = .queries(count)
+        } else if let amount = try container.decodeIfPresent(Double.self, forKey: .cost) {
+            self = .cost(amount)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "a budget is {\"queries\": N} or {\"cost\": X}"))
+        }
+    }
+
+    /// Writes `{"queries": 150}` or `{"cost": 30000}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .queries(let count): try container.encode(count, forKey: .queries)
+        case .cost(let amount): try container.encode(amount, forKey: .cost)
+        }
+    }
 }

@@ -13,6 +13,9 @@ public struct RunResult: Hashable, Codable, Sendable {
     public var oracle: Oracle
     /// Every query in order.
     public var trajectory: [QueryRecord]
+    /// The unit of the queries' simulated costs: `"seconds"` (the benchmark's training time), `"epochs"` (tables
+    /// without times, like NB201's) or `"evaluations"`.
+    public var costUnit: String
 
     /// The file type written in ``format``.
     public static let formatName = "naskit-search-run"
@@ -21,7 +24,8 @@ public struct RunResult: Hashable, Codable, Sendable {
 
     /// Creates a result.
     public init(
-        configuration: RunConfiguration, provenance: RunProvenance, oracle: Oracle, trajectory: [QueryRecord]
+        configuration: RunConfiguration, provenance: RunProvenance, oracle: Oracle, trajectory: [QueryRecord],
+        costUnit: String = "evaluations"
     ) {
         self.format = Self.formatName
         self.version = Self.formatVersion
@@ -29,6 +33,7 @@ public struct RunResult: Hashable, Codable, Sendable {
         self.provenance = provenance
         self.oracle = oracle
         self.trajectory = trajectory
+        self.costUnit = costUnit
     }
 
     /// The last query's incumbent (the run's answer), or `nil` for an empty trajectory.

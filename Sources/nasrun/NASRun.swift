@@ -15,9 +15,10 @@ struct NASRun: ParsableCommand {
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",
         subcommands: [
-            TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
+            SearchCommand.self, TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
             Environment.self,
-        ]
+        ],
+        defaultSubcommand: SearchCommand.self
     )
 }
 
