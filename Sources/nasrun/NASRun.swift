@@ -15,7 +15,7 @@ struct NASRun: ParsableCommand {
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",
         subcommands: [
-            SearchCommand.self, TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
+            SearchCommand.self, ExperimentCommand.self, TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
             Environment.self,
         ],
         defaultSubcommand: SearchCommand.self

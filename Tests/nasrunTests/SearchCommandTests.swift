@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// `nasrun search` (the default command) and `nasrun experiment`: output, files and refusals of the built binary,
+/// on the NB201 table Scripts/setup.sh builds.
+@Suite(
+    "nasrun search and experiment",
+    .enabled(if: FileManager.default.fileExists(atPath: "data/tables/nb201.h5"), "needs Scripts/setup.sh's tables"))
+struct SearchCommandTests {
+    final class Directory {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("naskit-search-\(UUID())").path
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    @Test("nasrun --space nb201 --optimizer random-search prints progress, then the best cell with its metrics")
+    func search() throws {
+        let output = Directory()
+        let result = try CommandLineRunner.run(
+            ["--space", "nb201", "--optimizer", "random-search", "--queries", "20", "--output", output.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("[random-search seed 0] 2/20 queries  best test_accuracy ") == true)
+        let summary = lines.drop { !$0.hasPrefix("best architecture") }
+        #expect(summary.first == "best architecture (nb201, cifar10, random-search, seed 0):")
+        #expect(summary.dropFirst().first?.hasPrefix("  |") == true)
+        #expect(summary.last == "  results: \(output.path)/nb201/cifar10/random-search/seed-0/run.json")
+    }
+
+    @Test("the same command twice writes byte-identical run.json files")
+    func deterministic() throws {
+        let first = Directory()
+        let second = Directory()
+        for directory in [first, second] {
+            let result = try CommandLineRunner.run(
+                ["--optimizer", "regularized-evolution", "--queries", "40", "--seed", "2", "--runs", "2", "--quiet",
+                 "--output", directory.path])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        for seed in [2, 3] {
+            let file = "/nb201/cifar10/regularized-evolution/seed-\(seed)/run.json"
+            let a = FileManager.default.contents(atPath: first.path + file)
+            #expect(a != nil)
+            #expect(a == FileManager.default.contents(atPath: second.path + file))
+        }
+    }
+
+    @Test("bad input: unknown names list the choices, zero budgets and negative seeds are refused", arguments: [
+        (["--space", "nb999"], "Error: unknown space 'nb999'; choose one of: nb201, graph, graph-proteins"),
+        (["--space", "nb101"],
+         "Error: unknown space 'nb101' (nb101 has no tabular benchmark in NASKit yet); choose one of: nb201, graph, graph-proteins"),
+        (["--queries", "0"], "Error: the budget must be at least 1 query (got --queries 0)"),
+        (["--cost", "-5"], "Error: the budget must be a positive simulated cost (got --cost -5.0)"),
+        (["--seed", "-1"], "Error: the seed must be a non-negative integer (got -1); give --seed 0 or more"),
+        (["--set", "population"], "Error: --set takes name=value (got 'population'), e.g. --set population=50"),
+        (["--optimizer", "random-search", "--dataset", "mnist"],
+         "Error: nb201.h5 has no dataset 'mnist' (datasets: ImageNet16-120, cifar10, cifar100)"),
+        (["--optimizer", "regularized-evolution", "--set", "size=3"],
+         "Error: regularized-evolution has no hyper-parameter 'size'; its hyper-parameters are: mutationsPerChild, populationSize, sampleSize"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let output = Directory()
+        let result = try CommandLineRunner.run(arguments + ["--output", output.path])
+        #expect(result.status != 0)
+        #expect(result.standardError.split(separator: "\n").first.map(String.init) == message)
+        #expect(!FileManager.default.fileExists(atPath: output.path + "/nb201"))
+    }
+
+    @Test("an unknown optimizer lists every optimizer")
+    func unknownOptimizer() throws {
+        let result = try CommandLineRunner.run(["--optimizer", "genetic", "--output", Directory().path])
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("Error: unknown optimizer 'genetic'; choose one of: random-search, local-search, regularized-evolution, reinforce"))
+    }
+
+    @Test("--resume refuses a corrupt results file and leaves it untouched")
+    func corruptResume() throws {
+        let output = Directory()
+        let run = output.path + "/nb201/cifar10/random-search/seed-0"
+        try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
+        let garbage = Data("not json at all".utf8)
+        try garbage.write(to: URL(fileURLWithPath: run + "/run.json"))
+        let result = try CommandLineRunner.run(
+            ["--optimizer", "random-search", "--resume", "--output", output.path])
+        #expect(result.status != 0)
+        #expect(result.standardError == "Error: \(run)/run.json is not JSON, so not a NASKit results file; it was left untouched\n")
+        #expect(FileManager.default.contents(atPath: run + "/run.json") == garbage)
+    }
+}
