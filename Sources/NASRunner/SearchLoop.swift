@@ -27,6 +27,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
     func run<Optimizer: BlackBoxOptimizer>(_ make: () throws(RunError) -> Optimizer) throws(RunError) -> RunOutcome
     where Optimizer.Space == Space {
         let configuration = settings.configuration
+        if let directory = settings.directory { try RunFiles.makeDirectory(directory) }
         var optimizer: Optimizer
         var trajectory: [QueryRecord] = []
         var timings: [QueryTiming] = []

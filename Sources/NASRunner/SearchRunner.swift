@@ -37,7 +37,6 @@ public enum SearchRunner {
                 return RunOutcome(result: result, timing: timing, resumedAfter: result.trajectory.count, wasFinished: true)
             case .inProgress(let saved): checkpoint = saved
             }
-            try RunFiles.makeDirectory(directory)
         }
         let table = try tables.table(at: configuration.table, space: try SpaceChoice.named(configuration.space))
         let loop = SearchLoopSettings(

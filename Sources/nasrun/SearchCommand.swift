@@ -34,13 +34,15 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "The table file (default: data/tables/<space>.h5).")
     var table: String?
 
-    @Option(help: "Stop after this many queries (default 150 unless --cost is given).")
+    @Option(parsing: .unconditional, help: "Stop after this many queries (default 150 unless --cost is given).")
     var queries: Int?
 
-    @Option(help: "Stop once this much simulated cost is spent, in the table's unit (nb201: epochs).")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop once this much simulated cost is spent, in the table's unit (nb201: epochs).")
     var cost: Double?
 
-    @Option(help: "The seed of the first run; run r uses seed + r.")
+    @Option(parsing: .unconditional, help: "The seed of the first run; run r uses seed + r.")
     var seed = 0
 
     @Option(help: "How many runs, with consecutive seeds.")

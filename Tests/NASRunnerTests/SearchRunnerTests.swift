@@ -33,7 +33,7 @@ struct SearchRunnerTests {
             #expect(record.incumbentReported == best)
             #expect(record.regret == 94.37333333 - best)
         }
-        #expect(result.trajectory.last?.cumulativeCost == 25 * 200)
+        #expect(result.trajectory.last?.cumulativeCost == Double(25 * 200))
     }
 
     @Test("the same configuration gives byte-identical run.json files")
