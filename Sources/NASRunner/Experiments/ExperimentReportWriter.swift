@@ -40,9 +40,13 @@ public enum ExperimentReportWriter {
             do {
                 let runs = try ExperimentRuns(files, optimizerOrder: grid.optimizers)
                 let summary = try ExperimentSummary(runs, budgets: budgets)
-                markdown += summary.markdown()
+                // Accuracies in % get 2 decimals; fractions (NAS-Bench-Graph) 4, so their differences show.
+                let fractional = runs.benchmarks.allSatisfy { $0.oracle.value <= 1 }
+                let format = try ReportNumberFormat(
+                    metricDecimals: fractional ? 4 : 2, regretSignificantDigits: 3, csvDecimals: 6)
+                markdown += summary.markdown(format: format)
                 let csvPath = directory + "/results-\(grid.name).csv"
-                try RunFiles.write(Data(summary.csv().utf8), to: csvPath)
+                try RunFiles.write(Data(summary.csv(format: format).utf8), to: csvPath)
                 log("wrote \(csvPath)")
                 markdown += "\n"
                 for benchmark in runs.benchmarks {
