@@ -42,6 +42,21 @@ enum DecimalText {
         return (fixed(value, decimals: decimals), decimals)
     }
 
+    /// `value` to at most `digits` significant digits with trailing zeros after the point dropped (`0.005`,
+    /// `0.0123`, `150`), for captions and legends.
+    static func compact(_ value: Double, digits: Int) -> String {
+        trimmed(significant(value, digits: digits).text)
+    }
+
+    /// `text` without trailing zeros after a decimal point, nor a bare point (`70.50` → `70.5`, `70.00` → `70`).
+    static func trimmed(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var text = text
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// The decimals that show `value` to `digits` significant digits (0 for zero, non-finite or large values).
     static func significantDecimals(_ value: Double, digits: Int) -> Int {
         precondition(digits >= 1, "DecimalText.significant: fewer than one digit")
