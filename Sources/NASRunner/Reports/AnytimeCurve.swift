@@ -46,7 +46,9 @@ public struct AnytimeCurve: Hashable, Sendable {
             let late = group.runs[starts.firstIndex(of: start) ?? 0].path
             let early = group.runs[ends.firstIndex(of: end) ?? 0].path
             throw ReportError(
-                "the runs of \(group.optimizer) share no range of simulated cost: \(late) makes its first query at \(JSONValue.number(start)), after \(early) ends at \(JSONValue.number(end)); plot them against queries")
+                "the runs of \(group.optimizer) share no range of simulated cost: \(late) "
+                    + "makes its first query at \(JSONValue.number(start)), after \(early) "
+                    + "ends at \(JSONValue.number(end)); plot them against queries")
         }
         let budgets = Set(trajectories.joined().map(\.cumulativeCost).filter { $0 >= start && $0 <= end }).sorted()
         // One cursor per run: the index of its last query within the current budget.

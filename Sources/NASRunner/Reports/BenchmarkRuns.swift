@@ -18,7 +18,10 @@ public struct BenchmarkRuns: Hashable, Sendable {
         let reference = groups[0]
         for group in groups.dropFirst() where group.oracle.summary != reference.oracle.summary {
             throw ReportError(
-                "cannot summarize \(space) · \(dataset): \(reference.runs[0].path) (\(reference.optimizer)) and \(group.runs[0].path) (\(group.optimizer)) have different oracles (\(reference.oracle.summary) vs \(group.oracle.summary)); compare optimizers on one table and one reported metric")
+                "cannot summarize \(space) · \(dataset): \(reference.runs[0].path) (\(reference.optimizer)) "
+                    + "and \(group.runs[0].path) (\(group.optimizer)) "
+                    + "have different oracles (\(reference.oracle.summary) vs \(group.oracle.summary)); "
+                    + "compare optimizers on one table and one reported metric")
         }
         self.space = space
         self.dataset = dataset

@@ -89,8 +89,8 @@ enum DecimalText {
     }
 }
 
-/// A non-negative finite `Double`'s shortest round-trip decimal: `0.d₁d₂d₃… × 10^pointPosition`, with d₁ ≠ 0
-/// (or a single 0 digit for zero).
+/// A non-negative finite `Double`'s shortest round-trip decimal: `0.d₁d₂d₃… × 10^pointPosition`, with
+/// d₁ ≠ 0 (or a single 0 digit for zero).
 struct ShortestDecimal {
     /// The significant digits, most significant first.
     var digits: [UInt8]

@@ -38,7 +38,9 @@ public struct ExperimentRuns: Hashable, Sendable {
         var benchmarks: [BenchmarkRuns] = []
         for key in byBenchmark.keys.sorted() {
             var byOptimizer: [String: [RunFile]] = [:]
-            for file in byBenchmark[key] ?? [] { byOptimizer[file.result.configuration.optimizer, default: []].append(file) }
+            for file in byBenchmark[key] ?? [] {
+                byOptimizer[file.result.configuration.optimizer, default: []].append(file)
+            }
             var groups: [OptimizerRuns] = []
             for optimizer in byOptimizer.keys.sorted(by: { rank[$0, default: 0] < rank[$1, default: 0] }) {
                 groups.append(try OptimizerRuns(optimizer: optimizer, checking: byOptimizer[optimizer] ?? []))
@@ -72,7 +74,8 @@ public struct ExperimentRuns: Hashable, Sendable {
         for name in present where !seen.contains(name) {
             let example = files.filter { $0.result.configuration.optimizer == name }.map(\.path).min() ?? ""
             throw ReportError(
-                "the optimizer order [\(given.joined(separator: ", "))] leaves out \(name) (run \(example)); list every optimizer or leave the order out")
+                "the optimizer order [\(given.joined(separator: ", "))] leaves out \(name) (run \(example)); "
+                    + "list every optimizer or leave the order out")
         }
         return given
     }
@@ -87,11 +90,13 @@ public struct ExperimentRuns: Hashable, Sendable {
         for (index, record) in trajectory.enumerated() {
             guard record.query == index + 1 else {
                 throw ReportError(
-                    "\(file.path): record \(index + 1) of the trajectory is numbered query \(record.query); the file is damaged: rerun it")
+                    "\(file.path): record \(index + 1) of the trajectory is numbered query \(record.query); "
+                        + "the file is damaged: rerun it")
             }
             guard record.cumulativeCost >= previousCost else {
                 throw ReportError(
-                    "\(file.path): the cumulative simulated cost decreases at query \(record.query); the file is damaged: rerun it")
+                    "\(file.path): the cumulative simulated cost decreases at query \(record.query); "
+                        + "the file is damaged: rerun it")
             }
             previousCost = record.cumulativeCost
         }

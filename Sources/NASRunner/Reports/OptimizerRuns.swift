@@ -23,13 +23,16 @@ public struct OptimizerRuns: Hashable, Sendable {
             let differences = RunDifferences.between(reference.result, file.result)
             if !differences.isEmpty {
                 throw ReportError(
-                    "cannot summarize \(name): \(reference.path) and \(file.path) differ in more than the seed (\(differences.joined(separator: "; "))); the runs of one optimizer may differ only in seed: rerun them with one configuration or summarize them separately")
+                    "cannot summarize \(name): \(reference.path) and \(file.path) differ in more than the seed "
+                        + "(\(differences.joined(separator: "; "))); "
+                        + "the runs of one optimizer may differ only in seed: rerun them with one configuration or summarize them separately")
             }
         }
         for (previous, next) in zip(sorted, sorted.dropFirst())
         where previous.result.configuration.seed == next.result.configuration.seed {
             throw ReportError(
-                "cannot summarize \(name): \(previous.path) and \(next.path) are both seed \(next.result.configuration.seed); remove one of them")
+                "cannot summarize \(name): \(previous.path) and \(next.path) "
+                    + "are both seed \(next.result.configuration.seed); remove one of them")
         }
         self.optimizer = optimizer
         self.runs = sorted

@@ -82,7 +82,8 @@ extension RegretPlot {
         let floorText = DecimalText.compact(floor, digits: 3)
         return [
             "Mean regret over seeds (n in the legend); shaded: ± 1 standard error\(single).",
-            "Log y axis: regret below \(floorText), including 0 (optimum found), is drawn at \(floorText) (dotted line).",
+            "Log y axis: regret below \(floorText), including 0 (optimum found), is drawn at \(floorText) "
+                + "(dotted line).",
         ]
     }
 
@@ -90,7 +91,8 @@ extension RegretPlot {
     func drawCaption(_ writer: inout SVGWriter) {
         writer.open("g", ["class": "caption", "font-size": "10", "fill": "#404040"])
         for (index, line) in captionLines().enumerated() {
-            writer.element("text", ["x": "12", "y": SVGWriter.number(Layout.bottom + 62 + Double(index) * 14)], text: line)
+            let baseline = Layout.bottom + 62 + Double(index) * 14
+            writer.element("text", ["x": "12", "y": SVGWriter.number(baseline)], text: line)
         }
         writer.close()
     }

@@ -36,7 +36,8 @@ public struct RegretPlot: Sendable {
         switch options.regretFloor {
         case .fixed(let value):
             guard value > 0, value.isFinite else {
-                throw ReportError("the regret floor \(JSONValue.number(value)) is not positive; give a floor such as 0.001")
+                throw ReportError(
+                    "the regret floor \(JSONValue.number(value)) is not positive; give a floor such as 0.001")
             }
             floor = value
         case .automatic:

@@ -32,7 +32,8 @@ public struct ReportNumberFormat: Hashable, Sendable {
             ("metric decimals", metricDecimals, 0...12), ("regret significant digits", regretSignificantDigits, 1...12),
             ("CSV decimals", csvDecimals, 0...12),
         ] where !range.contains(value) {
-            throw ReportError("\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound); give a number in that range")
+            throw ReportError(
+                "\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound); give a number in that range")
         }
         self.metricDecimals = metricDecimals
         self.regretSignificantDigits = regretSignificantDigits

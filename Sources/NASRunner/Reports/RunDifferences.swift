@@ -13,12 +13,14 @@ enum RunDifferences {
         compare("table checksum", left.provenance.tableSHA256, right.provenance.tableSHA256)
         for key in Set(first.hyperparameters.keys).union(second.hyperparameters.keys).sorted()
         where first.hyperparameters[key] != second.hyperparameters[key] {
-            differences.append(
-                "hyperparameters.\(key): \(first.hyperparameters[key]?.description ?? "absent") vs \(second.hyperparameters[key]?.description ?? "absent")")
+            let one = first.hyperparameters[key]?.description ?? "absent"
+            let other = second.hyperparameters[key]?.description ?? "absent"
+            differences.append("hyperparameters.\(key): \(one) vs \(other)")
         }
         compare("budget", first.budget.description, second.budget.description)
         compare("objective", first.objective, second.objective)
-        compare("objectiveEpoch", first.objectiveEpoch.map { "\($0)" } ?? "none", second.objectiveEpoch.map { "\($0)" } ?? "none")
+        let epoch = { (epoch: Int?) in epoch.map { "\($0)" } ?? "none" }
+        compare("objectiveEpoch", epoch(first.objectiveEpoch), epoch(second.objectiveEpoch))
         compare("reportedMetric", first.reportedMetric, second.reportedMetric)
         compare("oracle", left.oracle.summary, right.oracle.summary)
         compare("oracle architecture", left.oracle.architecture, right.oracle.architecture)

@@ -21,19 +21,22 @@ public struct RunFile: Hashable, Sendable {
     ///   version, or does not decode.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError("cannot read \(path): no such file, or not readable; pass the run.json files that nasrun search writes")
+            throw ReportError("cannot read \(path): no such file, or not readable; "
+                + "pass the run.json files that nasrun search writes")
         }
         let decoder = JSONDecoder()
         let header = try? decoder.decode(RunFileHeader.self, from: data)
         guard let header, header.format == RunResult.formatName else {
             let found = header?.format.map { "format \"\($0)\"" } ?? "no format name"
             throw ReportError(
-                "\(path) is not a NASKit search run (\(found), expected \"\(RunResult.formatName)\"); pass the run.json files that nasrun search writes")
+                "\(path) is not a NASKit search run (\(found), expected \"\(RunResult.formatName)\"); "
+                    + "pass the run.json files that nasrun search writes")
         }
         guard header.version == RunResult.formatVersion else {
             let found = header.version.map { "\($0)" } ?? "none"
             throw ReportError(
-                "\(path) has layout version \(found); this build reads version \(RunResult.formatVersion): summarize it with the nasrun that wrote it")
+                "\(path) has layout version \(found); this build reads version \(RunResult.formatVersion): "
+                    + "summarize it with the nasrun that wrote it")
         }
         do {
             result = try decoder.decode(RunResult.self, from: data)
@@ -58,15 +61,19 @@ public struct RunFile: Hashable, Sendable {
         switch budget {
         case .queries(let count):
             throw ReportError(
-                "\(path) has \(trajectory.count) queries; the report asks for the incumbent after \(count): use budgets up to \(trajectory.count) or longer runs")
+                "\(path) has \(trajectory.count) queries; the report asks for the incumbent after \(count): "
+                    + "use budgets up to \(trajectory.count) or longer runs")
         case .cost(let amount):
             let amountText = JSONValue.number(amount).description
             if amount < first.cumulativeCost {
                 throw ReportError(
-                    "\(path) has no query within simulated cost \(amountText) (its first query costs \(JSONValue.number(first.cumulativeCost))); use budgets of at least that")
+                    "\(path) has no query within simulated cost \(amountText) "
+                        + "(its first query costs \(JSONValue.number(first.cumulativeCost))); "
+                        + "use budgets of at least that")
             }
             throw ReportError(
-                "\(path) spent simulated cost \(JSONValue.number(last.cumulativeCost)) in all; the report asks for the incumbent at \(amountText): use budgets up to that or longer runs")
+                "\(path) spent simulated cost \(JSONValue.number(last.cumulativeCost)) in all; "
+                    + "the report asks for the incumbent at \(amountText): use budgets up to that or longer runs")
         }
     }
 }
