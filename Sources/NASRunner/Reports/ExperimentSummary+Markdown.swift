@@ -4,11 +4,16 @@ extension ExperimentSummary {
     ///
     /// The same summary and format give the same bytes (numbers through ``DecimalText``; lines end with `\n`).
     ///
-    /// - Parameter format: How numbers are printed (default: metric 2 decimals, regret 3 significant digits).
+    /// - Parameters:
+    ///   - format: How numbers are printed (default: metric 2 decimals, regret 3 significant digits).
+    ///   - headingLevel: The level of the document's title (default 1, `#`); each (space, dataset) heading is one
+    ///     level below. Use 3 to embed the summary under a `##` section of a larger document. Clamped to 1...5.
     /// - Returns: The document, ending with a newline.
-    public func markdown(format: ReportNumberFormat = ReportNumberFormat()) -> String {
+    public func markdown(format: ReportNumberFormat = ReportNumberFormat(), headingLevel: Int = 1) -> String {
+        let level = min(max(headingLevel, 1), 5)
+        let title = String(repeating: "#", count: level)
         var lines = [
-            "# Experiment summary",
+            "\(title) Experiment summary",
             "",
             "Mean ± standard error over seeds (n) of the incumbent's reported metric and of its regret "
                 + "(oracle − incumbent) after each budget in \(axis.label). "
@@ -18,7 +23,7 @@ extension ExperimentSummary {
             let metric = MarkdownText.escaped(benchmark.oracle.metric)
             lines += [
                 "",
-                "## \(MarkdownText.escaped(benchmark.title))",
+                "\(title)# \(MarkdownText.escaped(benchmark.title))",
                 "",
                 "Oracle (the table's best \(metric)): "
                     + DecimalText.fixed(benchmark.oracle.value, decimals: format.metricDecimals),

@@ -32,6 +32,13 @@ struct ExperimentSummaryRenderingTests {
         #expect(markdown == expected)
     }
 
+    @Test("the heading level moves the title and the benchmark headings together, to embed the summary")
+    func headingLevel() throws {
+        let markdown = try summary(ReportFixtures.evolution + ReportFixtures.randomSearch).markdown(headingLevel: 3)
+        #expect(markdown.hasPrefix("### Experiment summary\n"))
+        #expect(markdown.contains("\n#### nb201 · cifar10\n"))
+    }
+
     @Test("CSV golden text: header, raw numbers with 6 decimals, empty SE for one seed")
     func csvGolden() throws {
         let expected = """
