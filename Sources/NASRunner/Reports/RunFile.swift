@@ -1,5 +1,3 @@
-import Foundation
-
 /// One search run's results file: the ``RunResult`` and the path it was read from, which every report error
 /// names.
 public struct RunFile: Hashable, Sendable {
@@ -14,34 +12,17 @@ public struct RunFile: Hashable, Sendable {
         self.result = result
     }
 
-    /// Reads a results file (`run.json`) and checks its format name and layout version.
+    /// Reads a results file (`run.json`) with the runner's one reader (``RunResult/read(from:)``), which checks
+    /// its format name and layout version.
     ///
     /// - Parameter path: The file, relative to the working directory or absolute.
-    /// - Throws: ``ReportError`` when the file cannot be read, is not a NASKit search run, has another layout
-    ///   version, or does not decode.
-    public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportError("cannot read \(path): no such file, or not readable; "
-                + "pass the run.json files that nasrun search writes")
-        }
-        let decoder = JSONDecoder()
-        let header = try? decoder.decode(RunFileHeader.self, from: data)
-        guard let header, header.format == RunResult.formatName else {
-            let found = header?.format.map { "format \"\($0)\"" } ?? "no format name"
-            throw ReportError(
-                "\(path) is not a NASKit search run (\(found), expected \"\(RunResult.formatName)\"); "
-                    + "pass the run.json files that nasrun search writes")
-        }
-        guard header.version == RunResult.formatVersion else {
-            let found = header.version.map { "\($0)" } ?? "none"
-            throw ReportError(
-                "\(path) has layout version \(found); this build reads version \(RunResult.formatVersion): "
-                    + "summarize it with the nasrun that wrote it")
-        }
+    /// - Throws: ``ReportError`` with the reader's message when the file cannot be read, is not a NASKit search
+    ///   run, has another layout version, or does not decode.
+    public init(contentsOf path: String) throws(ReportError) {
         do {
-            result = try decoder.decode(RunResult.self, from: data)
+            result = try RunResult.read(from: path)
         } catch {
-            throw ReportError("\(path) is a NASKit search run but does not decode (\(error)); it is damaged: rerun it")
+            throw ReportError(error.message)
         }
         self.path = path
     }
@@ -76,10 +57,4 @@ public struct RunFile: Hashable, Sendable {
                     + "the report asks for the incumbent at \(amountText): use budgets up to that or longer runs")
         }
     }
-}
-
-/// The two fields read before the whole file, so a file of another kind or version gets a message saying so.
-private struct RunFileHeader: Decodable {
-    var format: String?
-    var version: Int?
 }
