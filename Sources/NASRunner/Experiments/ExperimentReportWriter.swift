@@ -44,7 +44,7 @@ public enum ExperimentReportWriter {
                 let fractional = runs.benchmarks.allSatisfy { $0.oracle.value <= 1 }
                 let format = try ReportNumberFormat(
                     metricDecimals: fractional ? 4 : 2, regretSignificantDigits: 3, csvDecimals: 6)
-                markdown += summary.markdown(format: format)
+                markdown += summary.markdown(format: format, headingLevel: 3)
                 let csvPath = directory + "/results-\(grid.name).csv"
                 try RunFiles.write(Data(summary.csv(format: format).utf8), to: csvPath)
                 log("wrote \(csvPath)")
