@@ -142,6 +142,31 @@ struct ReinforceTests {
         #expect(try encoder.encode(other) != encoder.encode(search))
     }
 
+    @Test("on NB201 CIFAR-10 the controller learns: its proposals 201 to 250 average 3 points above a uniform draw")
+    func learnsOnNB201() throws {
+        let evaluator = try Self.evaluator()
+        let space = evaluator.index.space
+        // The expected objective of a uniform draw: the mean over all 15,625 cells (about 87.2; the broken cells
+        // at 10% pull it down).
+        var cellTotal = 0.0
+        for index in 0..<space.architectureCount {
+            cellTotal += try evaluator.evaluate(space.architecture(at: index), fidelity: nil).objective
+        }
+        let uniformMean = cellTotal / Double(space.architectureCount)
+        // Three seeds of 250 queries with the defaults; measured over 20 seeds in a release build, the last 50
+        // proposals average 92.6 (standard deviation 0.3 across seeds).
+        for seed: UInt64 in [0, 1, 2] {
+            var search = Reinforce<NB201Space>(seed: seed)
+            var lastFifty: [Double] = []
+            for query in 0..<250 {
+                let objective = try search.step(in: space, evaluator: evaluator).evaluation.objective
+                if query >= 200 { lastFifty.append(objective) }
+            }
+            let lateMean = lastFifty.reduce(0, +) / 50
+            #expect(lateMean > uniformMean + 3, "seed \(seed): last 50 proposals average \(lateMean), uniform \(uniformMean)")
+        }
+    }
+
     @Test("on NB201 CIFAR-10, 150 queries over 10 seeds: mean best test accuracy at least random search's")
     func beatsRandomSearch() throws {
         let evaluator = try Self.evaluator()
