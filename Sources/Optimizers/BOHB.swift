@@ -50,6 +50,9 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         /// The smallest kernel bandwidth, so a decision on which all good points agree keeps some diversity.
         /// Default 1e-3 (HpBandSter).
         public var min_bandwidth: Double
+        /// How the kernels' bandwidths are chosen (``CategoricalBandwidthRule``). Default `normal_reference`
+        /// (HpBandSter, through statsmodels); `leave_one_out` is independent of the options' order.
+        public var bandwidth_rule: CategoricalBandwidthRule
 
         /// The paper's and HpBandSter's defaults.
         public init() {
@@ -60,6 +63,7 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
             random_fraction = 1.0 / 3.0
             bandwidth_factor = 3
             min_bandwidth = 1e-3
+            bandwidth_rule = .normalReference
         }
 
         /// Throws unless every field is in range (naming the first that is not).
@@ -170,7 +174,8 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         for rung in observations.indices.reversed() {
             if let model = TreeParzenEstimator(
                 observations: observations[rung], levels: levels, topPercent: configuration.top_n_percent,
-                minimumPoints: minimumPoints, minimumBandwidth: configuration.min_bandwidth)
+                minimumPoints: minimumPoints, bandwidthRule: configuration.bandwidth_rule,
+                minimumBandwidth: configuration.min_bandwidth)
             {
                 return model
             }

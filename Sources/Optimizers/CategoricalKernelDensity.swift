@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Seeding
 
 /// A kernel density estimate over vectors of categorical choices: a product of one Aitchison-Aitken kernel per
@@ -17,15 +12,13 @@ import Seeding
 /// the c_j options (1 - λ_j + (c_j - 1)·λ_j/(c_j - 1) = 1) that puts at least as much mass on X as on any other
 /// option, so p sums to one over all Π c_j choice vectors; at λ_j = (c_j - 1)/c_j it is uniform.
 ///
-/// **Bandwidths** follow statsmodels' normal-reference rule as BOHB uses it, on the choice indices:
-/// λ_j = 1.06 · σ_j · n^(-1/(4+d)), σ_j the population standard deviation of column j, d the number of
-/// decisions; then clipped to [`minimumBandwidth`, (c_j - 1)/c_j] (HpBandSter clips below at `min_bandwidth`).
+/// **Bandwidths** come from a ``CategoricalBandwidthRule`` (see there: HpBandSter's normal-reference rule on the
+/// choice indices, or a per-decision leave-one-out likelihood), clipped to [`minimumBandwidth`, (c_j - 1)/c_j].
 ///
-/// Differences from statsmodels, both so that p is a probability distribution: the kernel divides by the
-/// decision's number of options, where statsmodels divides by the number of distinct values in the data (so its
-/// density does not sum to one, and is infinite for an unseen option when a column holds one value: the
-/// non-finite case HpBandSter's sampler works around); and the upper clip, which statsmodels does not apply to
-/// normal-reference bandwidths (a spread column gets λ > 1 there, and negative kernel values).
+/// Differences from statsmodels, so that p is a probability distribution: the kernel divides by the decision's
+/// number of options, where statsmodels divides by the number of distinct values in the data (so its density does
+/// not sum to one, and is infinite for an unseen option when a column holds one value: the non-finite case
+/// HpBandSter's sampler works around); and the upper clip at the uniform kernel.
 public struct CategoricalKernelDensity: Hashable, Codable, Sendable {
     /// The number of options of each decision (c_j).
     public let levels: [Int]
@@ -36,18 +29,19 @@ public struct CategoricalKernelDensity: Hashable, Codable, Sendable {
     /// The data, row-major: point i's choice at decision j is `values[i * levels.count + j]`.
     private let values: [Int]
 
-    /// Fits the estimate to `data` with normal-reference bandwidths.
+    /// Fits the estimate to `data`, its bandwidths chosen by `rule`.
     ///
     /// - Parameters:
     ///   - data: The choice vectors, one index in `0..<levels[j]` per decision; at least one.
     ///   - levels: Each decision's number of options.
+    ///   - rule: How the bandwidths are chosen.
     ///   - minimumBandwidth: The smallest bandwidth (BOHB's `min_bandwidth`), so that a decision on which all
     ///     points agree keeps some mass on the other options.
     /// - Precondition: `data` is not empty and every vector matches `levels`.
-    public init(data: [[Int]], levels: [Int], minimumBandwidth: Double) {
+    public init(data: [[Int]], levels: [Int], rule: CategoricalBandwidthRule, minimumBandwidth: Double) {
         self.init(
             data: data, levels: levels,
-            bandwidths: Self.normalReferenceBandwidths(data: data, levels: levels, minimumBandwidth: minimumBandwidth))
+            bandwidths: rule.bandwidths(data: data, levels: levels, minimumBandwidth: minimumBandwidth))
     }
 
     /// Creates the estimate of `data` with the given bandwidths.
@@ -90,24 +84,6 @@ public struct CategoricalKernelDensity: Hashable, Codable, Sendable {
     public static func kernel(_ x: Int, center: Int, bandwidth: Double, options: Int) -> Double {
         if x == center { return 1 - bandwidth }
         return options > 1 ? bandwidth / Double(options - 1) : 0
-    }
-
-    /// The normal-reference bandwidths 1.06 · σ_j · n^(-1/(4+d)), clipped to [`minimumBandwidth`, (c_j - 1)/c_j].
-    public static func normalReferenceBandwidths(data: [[Int]], levels: [Int], minimumBandwidth: Double) -> [Double] {
-        let n = Double(data.count)
-        let shrink = 1.06 * pow(n, -1 / Double(4 + levels.count))
-        return levels.indices.map { column in
-            var mean = 0.0
-            for point in data { mean += Double(point[column]) }
-            mean /= n
-            var variance = 0.0
-            for point in data {
-                let deviation = Double(point[column]) - mean
-                variance += deviation * deviation
-            }
-            let deviation = (variance / n).squareRoot()
-            return min(max(shrink * deviation, minimumBandwidth), uniformBandwidth(options: levels[column]))
-        }
     }
 
     /// The estimated probability of `choices`.

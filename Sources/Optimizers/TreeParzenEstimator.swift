@@ -10,7 +10,8 @@
 /// - good = the first max(N_min, ⌊q·n/100⌋), bad = the next max(N_min, ⌊(100 - q)·n/100⌋) (as many as remain);
 /// - no model unless both sets hold more than d points (HpBandSter's check, so that with N_min = d + 1 a model
 ///   needs n ≥ 2(d + 1): 14 observations for NAS-Bench-201's 6 decisions);
-/// - each KDE's bandwidths by the normal-reference rule, clipped below at `minimumBandwidth`.
+/// - each KDE's bandwidths by `bandwidthRule` (HpBandSter: the normal-reference rule), clipped below at
+///   `minimumBandwidth`.
 public struct TreeParzenEstimator: Hashable, Codable, Sendable {
     /// One evaluated choice vector and its objective (maximized).
     public struct Observation: Hashable, Codable, Sendable {
@@ -38,11 +39,13 @@ public struct TreeParzenEstimator: Hashable, Codable, Sendable {
     ///   - levels: Each decision's number of options.
     ///   - topPercent: q, the percentage of observations that are good (BOHB's `top_n_percent`).
     ///   - minimumPoints: N_min (BOHB's `min_points_in_model`), at least d + 1.
+    ///   - bandwidthRule: How each density's bandwidths are chosen.
     ///   - minimumBandwidth: The smallest bandwidth (BOHB's `min_bandwidth`).
     ///
     /// Complexity: O(n log n + n·d).
     public init?(
-        observations: [Observation], levels: [Int], topPercent: Int, minimumPoints: Int, minimumBandwidth: Double
+        observations: [Observation], levels: [Int], topPercent: Int, minimumPoints: Int,
+        bandwidthRule: CategoricalBandwidthRule, minimumBandwidth: Double
     ) {
         let count = observations.count
         let dimension = levels.count
@@ -53,8 +56,10 @@ public struct TreeParzenEstimator: Hashable, Codable, Sendable {
         let ranking = SuccessiveHalvingBracket.ranking(of: observations.map(\.objective))
         let goodData = ranking[..<goodCount].map { observations[$0].choices }
         let badData = ranking[goodCount..<(goodCount + badCount)].map { observations[$0].choices }
-        good = CategoricalKernelDensity(data: goodData, levels: levels, minimumBandwidth: minimumBandwidth)
-        bad = CategoricalKernelDensity(data: badData, levels: levels, minimumBandwidth: minimumBandwidth)
+        good = CategoricalKernelDensity(
+            data: goodData, levels: levels, rule: bandwidthRule, minimumBandwidth: minimumBandwidth)
+        bad = CategoricalKernelDensity(
+            data: badData, levels: levels, rule: bandwidthRule, minimumBandwidth: minimumBandwidth)
     }
 
     /// l(x)/g(x), each density floored at 1e-32 as in HpBandSter; BOHB proposes the candidate that maximizes it

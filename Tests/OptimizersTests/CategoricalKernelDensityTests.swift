@@ -21,20 +21,14 @@ struct CategoricalKernelDensityTests {
         #expect(abs(total - 1) < 1e-12)
     }
 
-    @Test("normal-reference bandwidths: 1.06 · σ · n^(-1/(4+d)), clipped to [minimum, (c-1)/c]")
-    func bandwidthsByHand() {
-        let fitted = CategoricalKernelDensity(data: data, levels: levels, minimumBandwidth: 1e-3)
-        let shrink = 1.06 * pow(3.0, -1.0 / 6.0)
-        // Column 0 (0, 2, 0): σ = sqrt(8/9), 1.06 · 0.943 · 0.833 = 0.83 > 2/3, so the uniform bandwidth 2/3.
-        #expect(abs(fitted.bandwidths[0] - 2.0 / 3.0) < 1e-14)
-        // Column 1 (1, 1, 0): σ = sqrt(2/9), 0.416 < 1/2.
-        #expect(abs(fitted.bandwidths[1] - shrink * (2.0 / 9.0).squareRoot()) < 1e-14)
-        // A column on which every point agrees gets the minimum bandwidth.
-        let agreeing = CategoricalKernelDensity(data: [[1, 0], [1, 1]], levels: levels, minimumBandwidth: 1e-3)
-        #expect(agreeing.bandwidths[0] == 1e-3)
-        var total = 0.0
-        for first in 0..<3 { for second in 0..<2 { total += fitted.density(of: [first, second]) } }
-        #expect(abs(total - 1) < 1e-12)
+    @Test("fitted bandwidths keep the density a distribution")
+    func fittedSumsToOne() {
+        for rule in CategoricalBandwidthRule.allCases {
+            let fitted = CategoricalKernelDensity(data: data, levels: levels, rule: rule, minimumBandwidth: 1e-3)
+            var total = 0.0
+            for first in 0..<3 { for second in 0..<2 { total += fitted.density(of: [first, second]) } }
+            #expect(abs(total - 1) < 1e-12)
+        }
     }
 
     @Test("sampling with bandwidth factor 1 draws from the density itself")

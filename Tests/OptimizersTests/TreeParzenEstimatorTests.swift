@@ -17,7 +17,7 @@ struct TreeParzenEstimatorTests {
         let model = try #require(
             TreeParzenEstimator(
                 observations: observations(40), levels: [3, 2], topPercent: 15, minimumPoints: 3,
-                minimumBandwidth: 1e-3))
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3))
         // ⌊15·40/100⌋ = 6 good; ⌊85·40/100⌋ = 34 bad, all the rest.
         #expect(model.good.count == 6)
         #expect(model.bad.count == 34)
@@ -26,7 +26,7 @@ struct TreeParzenEstimatorTests {
         let small = try #require(
             TreeParzenEstimator(
                 observations: observations(10), levels: [3, 2], topPercent: 15, minimumPoints: 3,
-                minimumBandwidth: 1e-3))
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3))
         #expect(small.good.count == 3)
         #expect(small.bad.count == 7)
     }
@@ -38,27 +38,28 @@ struct TreeParzenEstimatorTests {
         let thirteen = (0..<13).map { i in Observed(choices: [Int](repeating: i % 5, count: 6), objective: Double(i)) }
         #expect(
             TreeParzenEstimator(
-                observations: thirteen, levels: levels, topPercent: 15, minimumPoints: 7, minimumBandwidth: 1e-3)
+                observations: thirteen, levels: levels, topPercent: 15, minimumPoints: 7, bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
                 == nil)
         let fourteen = thirteen + [Observed(choices: [Int](repeating: 0, count: 6), objective: 0)]
         #expect(
             TreeParzenEstimator(
-                observations: fourteen, levels: levels, topPercent: 15, minimumPoints: 7, minimumBandwidth: 1e-3)
+                observations: fourteen, levels: levels, topPercent: 15, minimumPoints: 7, bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
                 != nil)
         #expect(
             TreeParzenEstimator(
                 observations: observations(2), levels: [3, 2], topPercent: 15, minimumPoints: 3,
-                minimumBandwidth: 1e-3) == nil)
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3) == nil)
     }
 
     @Test("the score l(x)/g(x) prefers the good points' choices")
     func score() throws {
-        // Good points all choose option 0 on the first decision, bad ones options 1 and 2.
+        // Good points all choose option 0 on the first decision, bad ones options 1 and 2; on the second decision
+        // both sets are balanced and independent of the first, so each density factorizes.
         let good = (0..<4).map { i in Observed(choices: [0, i % 2], objective: 10) }
-        let bad = (0..<8).map { i in Observed(choices: [1 + i % 2, i % 2], objective: 0) }
+        let bad = (0..<8).map { i in Observed(choices: [1 + i % 2, (i / 2) % 2], objective: 0) }
         let model = try #require(
             TreeParzenEstimator(
-                observations: good + bad, levels: [3, 2], topPercent: 15, minimumPoints: 4, minimumBandwidth: 1e-3))
+                observations: good + bad, levels: [3, 2], topPercent: 15, minimumPoints: 4, bandwidthRule: .normalReference, minimumBandwidth: 1e-3))
         // l([0, 0]): the first decision's bandwidth is the minimum 1e-3 (all good points agree), the second is
         // balanced, so its kernels average 1/2 whatever the bandwidth: l = 0.999 · 0.5. g([0, 0]): the bad points'
         // first column (1, 2, 1, 2, ...) has σ = 0.5, λ = 1.06 · 0.5 · 8^(-1/6), each kernel λ/2 at option 0:
