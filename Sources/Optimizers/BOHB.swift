@@ -36,9 +36,10 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
     public struct Configuration: OptimizerConfiguration {
         /// The elimination factor η of the Hyperband brackets. Default 3 (HpBandSter; the paper's experiments).
         public var eta: Int
-        /// N_min, the observations a fidelity needs before it has a model; `nil` (default) is the number of
-        /// decisions + 1 (the paper's "d + 1"; HpBandSter raises smaller values to it, here they are refused).
-        public var min_points_in_model: Int?
+        /// N_min, the observations a fidelity needs before it has a model; 0 (default) is the number of
+        /// decisions + 1 (the paper's "d + 1", HpBandSter's `None`; HpBandSter raises smaller values to it, here
+        /// they are refused).
+        public var min_points_in_model: Int
         /// q, the percentage of observations that are good. Default 15 (paper and HpBandSter).
         public var top_n_percent: Int
         /// N_s, the candidates drawn from l' per model-based proposal. Default 64 (paper and HpBandSter).
@@ -57,7 +58,7 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         /// The paper's and HpBandSter's defaults.
         public init() {
             eta = 3
-            min_points_in_model = nil
+            min_points_in_model = 0
             top_n_percent = 15
             num_samples = 64
             random_fraction = 1.0 / 3.0
@@ -69,11 +70,9 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         /// Throws unless every field is in range (naming the first that is not).
         public func validate() throws(SearchError) {
             try require(eta >= 2, "BOHB", "eta", "at least 2", got: eta)
-            if let min_points_in_model {
-                try require(
-                    min_points_in_model >= 2, "BOHB", "min_points_in_model",
-                    "at least 2 (and the number of decisions + 1)", got: min_points_in_model)
-            }
+            try require(
+                min_points_in_model == 0 || min_points_in_model >= 2, "BOHB", "min_points_in_model",
+                "0 (the number of decisions + 1) or at least the number of decisions + 1", got: min_points_in_model)
             try require((1...99).contains(top_n_percent), "BOHB", "top_n_percent", "in 1...99", got: top_n_percent)
             try require(num_samples >= 1, "BOHB", "num_samples", "at least 1", got: num_samples)
             try require(
@@ -144,7 +143,7 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
                 "BOHB: decision '\(empty.name)' of the space \(space.name) has no options; every decision needs one")
         }
         let levels = decisions.map(\.options.count)
-        let minimumPoints = configuration.min_points_in_model ?? levels.count + 1
+        let minimumPoints = configuration.min_points_in_model > 0 ? configuration.min_points_in_model : levels.count + 1
         guard minimumPoints >= levels.count + 1 else {
             throw SearchError(
                 "BOHB: min_points_in_model must be at least \(levels.count + 1), the number of \(space.name)'s "

@@ -29,24 +29,22 @@ public struct SuccessiveHalving<Space: SearchSpace>: BlackBoxOptimizer {
         /// The elimination factor η: each rung keeps the best 1/η. Default 3 (Li et al. 2018, Section 3.3:
         /// "η = 3 or η = 4"; HpBandSter's default 3).
         public var eta: Int
-        /// The number of architectures drawn at the first rung; `nil` (default) takes η^S for S + 1 rungs, so
-        /// that exactly one architecture reaches the full fidelity (Hyperband's bracket s = s_max).
-        public var initial_architectures: Int?
+        /// The number of architectures drawn at the first rung; 0 (default) takes η^S for S + 1 rungs, so that
+        /// exactly one architecture reaches the full fidelity (Hyperband's bracket s = s_max).
+        public var initial_architectures: Int
 
         /// The defaults: η = 3, η^S architectures per bracket.
         public init() {
             eta = 3
-            initial_architectures = nil
+            initial_architectures = 0
         }
 
-        /// Throws unless η ≥ 2 and the number of architectures, if given, is positive.
+        /// Throws unless η ≥ 2 and the number of architectures is not negative.
         public func validate() throws(SearchError) {
             try require(eta >= 2, "successive halving", "eta", "at least 2", got: eta)
-            if let initial_architectures {
-                try require(
-                    initial_architectures >= 1, "successive halving", "initial_architectures", "at least 1",
-                    got: initial_architectures)
-            }
+            try require(
+                initial_architectures >= 0, "successive halving", "initial_architectures",
+                "at least 1, or 0 for eta^(rungs - 1)", got: initial_architectures)
         }
     }
 
@@ -70,8 +68,8 @@ public struct SuccessiveHalving<Space: SearchSpace>: BlackBoxOptimizer {
         try HyperbandSchedule.checkFidelities(fidelities, optimizer: "successive halving")
         let rungs = HyperbandSchedule.rungs(fidelities: fidelities, eta: configuration.eta)
         let exploratory = (1..<rungs.count).reduce(1) { product, _ in product * configuration.eta }
-        let bracket = SuccessiveHalvingBracket(
-            fidelities: rungs, initialSize: configuration.initial_architectures ?? exploratory, eta: configuration.eta)
+        let initialSize = configuration.initial_architectures > 0 ? configuration.initial_architectures : exploratory
+        let bracket = SuccessiveHalvingBracket(fidelities: rungs, initialSize: initialSize, eta: configuration.eta)
         self.configuration = configuration
         self.bracket = bracket
         self.rng = Xoshiro256(seed: StableHash.derive(seed: seed, "successive-halving"))

@@ -62,6 +62,11 @@ struct BOHBTests {
             (\.eta, 1, "BOHB: eta must be at least 2 (got 1)"),
             (\.top_n_percent, 0, "BOHB: top_n_percent must be in 1...99 (got 0)"),
             (\.num_samples, 0, "BOHB: num_samples must be at least 1 (got 0)"),
+            (
+                \.min_points_in_model, 1,
+                "BOHB: min_points_in_model must be 0 (the number of decisions + 1) or at least the number of "
+                    + "decisions + 1 (got 1)"
+            ),
         ]
         for (field, value, message) in cases {
             var configuration = BOHB<NB201Space>.Configuration()

@@ -77,11 +77,13 @@ struct SuccessiveHalvingTests {
         }
         #expect(eta?.message == "successive halving: eta must be at least 2 (got 1)")
         configuration = .init()
-        configuration.initial_architectures = 0
+        configuration.initial_architectures = -1
         let size = #expect(throws: SearchError.self) {
             try SuccessiveHalving<NB201Space>(configuration: configuration, seed: 0, fidelities: [12, 200])
         }
-        #expect(size?.message == "successive halving: initial_architectures must be at least 1 (got 0)")
+        #expect(
+            size?.message
+                == "successive halving: initial_architectures must be at least 1, or 0 for eta^(rungs - 1) (got -1)")
         let single = #expect(throws: SearchError.self) {
             try SuccessiveHalving<NB201Space>(seed: 0, fidelities: [200])
         }
