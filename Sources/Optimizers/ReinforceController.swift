@@ -44,6 +44,35 @@ struct ReinforceController: Hashable, Codable, Sendable {
         self.weights = weights
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case optionCounts, hiddenSize, layerCount, weights, weightOptimizer
+    }
+
+    /// Decodes a controller, refusing one whose weights do not fit its shapes (a damaged checkpoint), so that
+    /// building its layers later cannot fail.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        optionCounts = try container.decode([Int].self, forKey: .optionCounts)
+        hiddenSize = try container.decode(Int.self, forKey: .hiddenSize)
+        layerCount = try container.decode(Int.self, forKey: .layerCount)
+        weights = try container.decode([String: [Float]].self, forKey: .weights)
+        weightOptimizer = try container.decode(Adam.self, forKey: .weightOptimizer)
+        guard !optionCounts.isEmpty, optionCounts.allSatisfy({ $0 >= 1 }), hiddenSize >= 1, layerCount >= 1 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .optionCounts, in: container,
+                debugDescription: "REINFORCE controller: option counts \(optionCounts), hidden size \(hiddenSize) and "
+                    + "layer count \(layerCount) must all be positive")
+        }
+        let network = ReinforceControllerNetwork(optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
+        let expected = network.parameters.map { ($0.name, $0.value.count) }
+        guard weights.count == expected.count, expected.allSatisfy({ weights[$0.0]?.count == $0.1 }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .weights, in: container,
+                debugDescription: "REINFORCE controller: the weights do not match the parameters "
+                    + expected.map { "\($0.0) (\($0.1))" }.joined(separator: ", "))
+        }
+    }
+
     /// The engine layers holding the current weights.
     private func makeNetwork() -> ReinforceControllerNetwork {
         let network = ReinforceControllerNetwork(optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)

@@ -142,6 +142,24 @@ struct ReinforceTests {
         #expect(try encoder.encode(other) != encoder.encode(search))
     }
 
+    @Test("a checkpoint whose controller weights do not fit their shapes is refused when decoded")
+    func damagedCheckpoint() throws {
+        let space = NB201Space()
+        var search = Reinforce<NB201Space>(seed: 6)
+        let proposal = try search.ask(in: space)
+        try search.tell(Observation(proposal, objective: 90), in: space)
+        let data = try JSONEncoder().encode(search)
+        #expect((try? JSONDecoder().decode(Reinforce<NB201Space>.self, from: data)) != nil)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var controller = try #require(object["controller"] as? [String: Any])
+        var weights = try #require(controller["weights"] as? [String: [Double]])
+        weights["controller.head.0.bias"]?.removeLast()
+        controller["weights"] = weights
+        object["controller"] = controller
+        let damaged = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Reinforce<NB201Space>.self, from: damaged) }
+    }
+
     @Test("on NB201 CIFAR-10 the controller learns: its proposals 201 to 250 average 3 points above a uniform draw")
     func learnsOnNB201() throws {
         let evaluator = try Self.evaluator()
