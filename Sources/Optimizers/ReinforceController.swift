@@ -34,7 +34,8 @@ struct ReinforceController: Hashable, Codable, Sendable {
         self.optionCounts = optionCounts
         self.hiddenSize = hiddenSize
         self.layerCount = layerCount
-        let network = ReinforceControllerNetwork(optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
+        let network = ReinforceControllerNetwork(
+            optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
         var weights: [String: [Float]] = [:]
         for parameter in network.parameters {
             weights[parameter.name] = (0..<parameter.value.count).map { _ in
@@ -63,7 +64,8 @@ struct ReinforceController: Hashable, Codable, Sendable {
                 debugDescription: "REINFORCE controller: option counts \(optionCounts), hidden size \(hiddenSize) and "
                     + "layer count \(layerCount) must all be positive")
         }
-        let network = ReinforceControllerNetwork(optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
+        let network = ReinforceControllerNetwork(
+            optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
         let expected = network.parameters.map { ($0.name, $0.value.count) }
         guard weights.count == expected.count, expected.allSatisfy({ weights[$0.0]?.count == $0.1 }) else {
             throw DecodingError.dataCorruptedError(
@@ -75,7 +77,8 @@ struct ReinforceController: Hashable, Codable, Sendable {
 
     /// The engine layers holding the current weights.
     private func makeNetwork() -> ReinforceControllerNetwork {
-        let network = ReinforceControllerNetwork(optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
+        let network = ReinforceControllerNetwork(
+            optionCounts: optionCounts, hiddenSize: hiddenSize, layerCount: layerCount)
         network.load(weights)
         return network
     }
@@ -102,17 +105,21 @@ struct ReinforceController: Hashable, Codable, Sendable {
         var states = network.initialStates()
         return optionCounts.indices.map { decision in
             let logits = network.logits(
-                decision: decision, previousChoice: decision > 0 ? choices[decision - 1] : nil, states: &states, on: nil)
+                decision: decision, previousChoice: decision > 0 ? choices[decision - 1] : nil, states: &states,
+                on: nil)
             return Self.softmax(logits.value.scalars)
         }
     }
 
-    /// One policy-gradient step: Adam on the batch's REINFORCE loss (``ReinforceControllerNetwork/loss(of:entropyWeight:on:)``).
+    /// One policy-gradient step: Adam on the batch's REINFORCE loss
+    /// (``ReinforceControllerNetwork/loss(of:entropyWeight:on:)``).
     ///
     /// - Throws: ``SearchError`` if a weight became non-finite (the learning rate is too large for the
     ///   rewards' scale); the controller is then left as it was.
     /// - Complexity: one forward and one backward pass over T steps per sample, O(M·T·L·H²).
-    mutating func update(with samples: [ReinforceSample], entropyWeight: Float, learningRate: Float) throws(SearchError) {
+    mutating func update(
+        with samples: [ReinforceSample], entropyWeight: Float, learningRate: Float
+    ) throws(SearchError) {
         let network = makeNetwork()
         let tape = Tape()
         let loss = network.loss(of: samples, entropyWeight: entropyWeight, on: tape)

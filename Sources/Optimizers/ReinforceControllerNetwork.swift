@@ -45,8 +45,8 @@ final class ReinforceControllerNetwork {
         }
         heads = optionCounts.enumerated().map { decision, count in
             Linear(
-                inputSize: hiddenSize, outputSize: count, weightInitializer: .zeros, name: "controller.head.\(decision)",
-                using: &unused)
+                inputSize: hiddenSize, outputSize: count, weightInitializer: .zeros,
+                name: "controller.head.\(decision)", using: &unused)
         }
     }
 
@@ -61,7 +61,8 @@ final class ReinforceControllerNetwork {
     func load(_ weights: [String: [Float]]) {
         for parameter in parameters {
             guard let values = weights[parameter.name], values.count == parameter.value.count else {
-                preconditionFailure("REINFORCE controller: no weights of shape \(parameter.shape) for \(parameter.name)")
+                preconditionFailure(
+                    "REINFORCE controller: no weights of shape \(parameter.shape) for \(parameter.name)")
             }
             parameter.value = Tensor(shape: parameter.shape, scalars: values)
         }
@@ -93,8 +94,8 @@ final class ReinforceControllerNetwork {
     ///
     ///     L = (1/M) Σₘ [ −Aₘ Σₜ log π(cₘₜ | cₘ,<ₜ) − λ Σₜ H(π(· | cₘ,<ₜ)) ]
     ///
-    /// with Aₘ = rₘ − b the sample's advantage and λ the entropy weight. −log π comes from `crossEntropy`, and
-    /// −H = Σ p log p from the log-softmax.
+    /// with Aₘ = rₘ − b the sample's advantage and λ the entropy weight. −log π comes from `crossEntropy`,
+    /// and −H = Σ p log p from the log-softmax.
     func loss(of samples: [ReinforceSample], entropyWeight: Float, on tape: Tape) -> Variable {
         var total = tape.constant(Tensor(0))
         for sample in samples {

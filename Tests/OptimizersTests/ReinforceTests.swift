@@ -50,11 +50,13 @@ struct ReinforceTests {
         #expect(
             message { $0.initializationBound = 0 }
                 == "REINFORCE: initializationBound must be positive and finite (got 0.0)")
-        #expect(message { $0.learningRate = .infinity } == "REINFORCE: learningRate must be positive and finite (got inf)")
+        #expect(
+            message { $0.learningRate = .infinity } == "REINFORCE: learningRate must be positive and finite (got inf)")
         #expect(message { $0.learningRate = -0.1 } == "REINFORCE: learningRate must be positive and finite (got -0.1)")
         #expect(message { $0.baselineDecay = 1 } == "REINFORCE: baselineDecay must be in [0, 1) (got 1.0)")
         #expect(
-            message { $0.entropyWeight = -1e-4 } == "REINFORCE: entropyWeight must be non-negative and finite (got -0.0001)")
+            message { $0.entropyWeight = -1e-4 }
+                == "REINFORCE: entropyWeight must be non-negative and finite (got -0.0001)")
         #expect(message { $0.batchSize = 0 } == "REINFORCE: batchSize must be at least 1 (got 0)")
         #expect(message { $0.invalidDrawLimit = 0 } == "REINFORCE: invalidDrawLimit must be at least 1 (got 0)")
     }
@@ -181,7 +183,9 @@ struct ReinforceTests {
                 if query >= 200 { lastFifty.append(objective) }
             }
             let lateMean = lastFifty.reduce(0, +) / 50
-            #expect(lateMean > uniformMean + 3, "seed \(seed): last 50 proposals average \(lateMean), uniform \(uniformMean)")
+            #expect(
+                lateMean > uniformMean + 3,
+                "seed \(seed): the last 50 proposals average \(lateMean), a uniform draw \(uniformMean)")
         }
     }
 
@@ -196,7 +200,9 @@ struct ReinforceTests {
             for seed in seeds {
                 var optimizer = make(seed)
                 var best = -Double.infinity
-                for _ in 0..<150 { best = max(best, try optimizer.step(in: space, evaluator: evaluator).evaluation.objective) }
+                for _ in 0..<150 {
+                    best = max(best, try optimizer.step(in: space, evaluator: evaluator).evaluation.objective)
+                }
                 total += best
             }
             return total / Double(seeds.count)
