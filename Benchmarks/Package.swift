@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // NASKit's performance benchmarks: a separate package, so benchmark code never slows `swift test`.
-// Run: cd Benchmarks && swift run -c release EngineBenchmarks
+// Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks)
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,18 @@ let package = Package(
                 .product(name: "Layers", package: "NASKit"),
                 .product(name: "Training", package: "NASKit"),
                 .product(name: "Seeding", package: "NASKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "SearchBenchmarks",
+            dependencies: [
+                .product(name: "Optimizers", package: "NASKit"),
+                .product(name: "Predictors", package: "NASKit"),
+                .product(name: "TabularBenchmarks", package: "NASKit"),
+                .product(name: "NASSpaces", package: "NASKit"),
+                .product(name: "NASCore", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
+                .product(name: "Tensors", package: "NASKit"),
             ]
         ),
         .executableTarget(
