@@ -23,7 +23,8 @@ import Seeding
 /// - Every observation is kept with its fidelity; the models are refitted from them at every draw.
 ///
 /// Differences from HpBandSter: the kernel divides by the decision's number of options and bandwidths are capped
-/// at the uniform kernel (see ``CategoricalKernelDensity``), so l and g are distributions; a candidate is drawn
+/// at the uniform kernel (see ``CategoricalKernelDensity``), so l and g are distributions; the bandwidths follow
+/// ``Configuration/bandwidth_rule`` (HpBandSter's normal-reference rule by default); a candidate is drawn
 /// from the widened kernel itself (keep the option with probability 1 - b_w·λ, else another one uniformly), where
 /// HpBandSter widens only continuous bandwidths and for a categorical keeps the option with probability 1 - λ,
 /// else draws any option; bracket sizes follow Li et al. (see ``Hyperband``). NASLib's BOHB fills "good" and
