@@ -12,6 +12,7 @@ struct SearchLoopSettings {
     let directory: String?
     let checkpoint: RunCheckpoint?
     let stopAfterQueries: Int?
+    let checkpointInterval: Double
     let progress: ((RunProgress) -> Void)?
     let tableSource: String
 }
@@ -54,8 +55,20 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
             (try? evaluator.index.table.trainingCost(row: 0, dataset: configuration.dataset, epoch: nil).unit.rawValue)
             ?? "evaluations"
 
+        var lastCheckpoint = start
+        func saveCheckpoint() throws(RunError) {
+            guard let directory = settings.directory else { return }
+            let state = try RunFiles.encode(optimizer)
+            let checkpoint = RunCheckpoint(
+                configuration: configuration, optimizerState: String(decoding: state, as: UTF8.self),
+                trajectory: trajectory, timings: timings)
+            try RunFiles.write(try RunFiles.encode(checkpoint), to: directory + "/" + RunFiles.checkpoint)
+            lastCheckpoint = Self.now()
+        }
+
         while !Self.isExhausted(configuration.budget, queries: trajectory.count, cost: cost) {
             if let stop = settings.stopAfterQueries, trajectory.count >= stop {
+                if trajectory.count > resumedAfter { try saveCheckpoint() }
                 return RunOutcome(
                     result: nil, timing: RunTiming(queries: timings), resumedAfter: resumedAfter, wasFinished: false)
             }
@@ -96,13 +109,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
                 QueryTiming(
                     query: query, optimizerSeconds: (evaluated - asked) + (done - told),
                     evaluationSeconds: told - evaluated))
-            if let directory = settings.directory {
-                let state = try RunFiles.encode(optimizer)
-                let checkpoint = RunCheckpoint(
-                    configuration: configuration, optimizerState: String(decoding: state, as: UTF8.self),
-                    trajectory: trajectory, timings: timings)
-                try RunFiles.write(try RunFiles.encode(checkpoint), to: directory + "/" + RunFiles.checkpoint)
-            }
+            if Self.now() - lastCheckpoint >= settings.checkpointInterval { try saveCheckpoint() }
             settings.progress?(
                 RunProgress(
                     queries: query, budget: configuration.budget, cost: cost,

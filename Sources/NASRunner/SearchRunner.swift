@@ -19,14 +19,18 @@ public enum SearchRunner {
     ///   - resume: Continue the checkpoint in `directory`, or return its finished result; without it, a
     ///     directory that holds a run is refused.
     ///   - tables: Tables already open, by path (an experiment's worker reuses them across runs).
-    ///   - stopAfterQueries: Stop (as if killed) once this many queries are done in total; for tests.
+    ///   - stopAfterQueries: Stop (as if killed, after writing a checkpoint) once this many queries are done in
+    ///     total; for tests.
+    ///   - checkpointInterval: The checkpoint is rewritten after a query when at least this many wall seconds
+    ///     have passed since the last one (0: after every query). Where a run stops never changes its results,
+    ///     so a kill loses at most this much work. REINFORCE's state is 0.9 MB of JSON (21 ms to write).
     ///   - progress: Called after every query.
     /// - Returns: The outcome: the result when the budget was reached.
     /// - Throws: ``RunError`` for a directory holding another run or a damaged or foreign file (left untouched),
     ///   a table that cannot answer, or an optimizer or evaluator failure.
     public static func run(
         _ configuration: RunConfiguration, directory: String?, resume: Bool, tables: inout TableCache,
-        stopAfterQueries: Int? = nil, progress: ((RunProgress) -> Void)? = nil
+        stopAfterQueries: Int? = nil, checkpointInterval: Double = 1, progress: ((RunProgress) -> Void)? = nil
     ) throws(RunError) -> RunOutcome {
         try configuration.validate()
         var checkpoint: RunCheckpoint?
@@ -41,7 +45,7 @@ public enum SearchRunner {
         let table = try tables.table(at: configuration.table, space: try SpaceChoice.named(configuration.space))
         let loop = SearchLoopSettings(
             configuration: configuration, directory: directory, checkpoint: checkpoint,
-            stopAfterQueries: stopAfterQueries, progress: progress, tableSource: table.metadata.source)
+            stopAfterQueries: stopAfterQueries, checkpointInterval: checkpointInterval, progress: progress, tableSource: table.metadata.source)
         switch try SpaceChoice.named(configuration.space) {
         case .nb201: return try run(loop, space: NB201Space(), table: table)
         case .graph: return try run(loop, space: GraphSpace(), table: table)

@@ -63,6 +63,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "The directory of the results.")
     var output = "runs"
 
+    @Option(help: "Rewrite the checkpoint after a query once this many seconds have passed since the last (0: every query).")
+    var checkpointInterval = 1.0
+
     @Flag(help: "Continue the runs found in --output (or read back the finished ones).")
     var resume = false
 
@@ -77,6 +80,9 @@ struct SearchCommand: ParsableCommand {
         }
         if let cost, !(cost > 0) || !cost.isFinite {
             throw ValidationError("the budget must be a positive simulated cost (got --cost \(cost))")
+        }
+        if !(checkpointInterval >= 0) {
+            throw ValidationError("--checkpoint-interval must be 0 or more seconds (got \(checkpointInterval))")
         }
         if queries != nil, cost != nil { throw ValidationError("give --queries or --cost, not both") }
         if let objectiveEpoch, objectiveEpoch < 1 {
@@ -99,6 +105,7 @@ struct SearchCommand: ParsableCommand {
             let line = ProgressLine(label: "\(configuration.optimizer) seed \(configuration.seed)", enabled: !quiet)
             let outcome = try SearchRunner.run(
                 configuration, directory: directory, resume: resume, tables: &tables,
+                checkpointInterval: checkpointInterval,
                 progress: { progress in line.update(progress, metric: configuration.reportedMetric) })
             line.finish()
             guard let result = outcome.result else { continue }

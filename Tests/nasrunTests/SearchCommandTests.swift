@@ -86,3 +86,39 @@ struct SearchCommandTests {
         #expect(FileManager.default.contents(atPath: run + "/run.json") == garbage)
     }
 }
+
+/// Killing `nasrun` mid-run (SIGKILL, no chance to clean up) and resuming gives the uninterrupted run's bytes.
+@Suite(
+    "nasrun search killed and resumed",
+    .enabled(if: FileManager.default.fileExists(atPath: "data/tables/nb201.h5"), "needs Scripts/setup.sh's tables"))
+struct SearchKillResumeTests {
+    @Test("REINFORCE on NB201 killed after its first checkpoints, then --resume: run.json equals the uninterrupted one")
+    func killAndResume() throws {
+        let whole = SearchCommandTests.Directory()
+        let killed = SearchCommandTests.Directory()
+        let arguments = ["--optimizer", "reinforce", "--queries", "120", "--seed", "5", "--quiet", "--checkpoint-interval", "0"]
+        let uninterrupted = try CommandLineRunner.run(arguments + ["--output", whole.path])
+        #expect(uninterrupted.status == 0, "\(uninterrupted.standardError)")
+
+        let process = Process()
+        process.executableURL = CommandLineRunner.executable
+        process.arguments = arguments + ["--output", killed.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let checkpoint = killed.path + "/nb201/cifar10/reinforce/seed-5/checkpoint.json"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: checkpoint), Date() < deadline { usleep(2_000) }
+        usleep(50_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let run = "/nb201/cifar10/reinforce/seed-5/run.json"
+        #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
+        #expect(!FileManager.default.fileExists(atPath: killed.path + run))
+
+        let resumed = try CommandLineRunner.run(arguments + ["--output", killed.path, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        let expected = FileManager.default.contents(atPath: whole.path + run)
+        #expect(expected != nil)
+        #expect(FileManager.default.contents(atPath: killed.path + run) == expected)
+    }
+}
