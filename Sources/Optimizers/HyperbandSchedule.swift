@@ -47,8 +47,8 @@ public struct HyperbandSchedule: Hashable, Codable, Sendable {
             let power = Self.power(eta, s)
             // ⌈(S+1)·η^s / (s+1)⌉ in integers.
             let initialSize = ((largest + 1) * power + s) / (s + 1)
-            brackets.append(
-                SuccessiveHalvingBracket(fidelities: Array(rungs[(largest - s)...]), initialSize: initialSize, eta: eta))
+            let bracketRungs = Array(rungs[(largest - s)...])
+            brackets.append(SuccessiveHalvingBracket(fidelities: bracketRungs, initialSize: initialSize, eta: eta))
         }
         self.eta = eta
         self.rungs = rungs

@@ -29,7 +29,8 @@ public struct SuccessiveHalvingBracket: Hashable, Codable, Sendable {
     ///
     /// - Precondition: `fidelities` is not empty, `initialSize >= 1`, `eta >= 2`.
     public init(fidelities: [Int], initialSize: Int, eta: Int) {
-        precondition(!fidelities.isEmpty && initialSize >= 1 && eta >= 2, "a bracket needs rungs, architectures, eta >= 2")
+        precondition(
+            !fidelities.isEmpty && initialSize >= 1 && eta >= 2, "a bracket needs rungs, architectures and eta >= 2")
         var rungs: [Rung] = []
         var size = initialSize
         for fidelity in fidelities {

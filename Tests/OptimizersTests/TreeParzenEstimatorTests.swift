@@ -38,12 +38,14 @@ struct TreeParzenEstimatorTests {
         let thirteen = (0..<13).map { i in Observed(choices: [Int](repeating: i % 5, count: 6), objective: Double(i)) }
         #expect(
             TreeParzenEstimator(
-                observations: thirteen, levels: levels, topPercent: 15, minimumPoints: 7, bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
+                observations: thirteen, levels: levels, topPercent: 15, minimumPoints: 7,
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
                 == nil)
         let fourteen = thirteen + [Observed(choices: [Int](repeating: 0, count: 6), objective: 0)]
         #expect(
             TreeParzenEstimator(
-                observations: fourteen, levels: levels, topPercent: 15, minimumPoints: 7, bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
+                observations: fourteen, levels: levels, topPercent: 15, minimumPoints: 7,
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3)
                 != nil)
         #expect(
             TreeParzenEstimator(
@@ -59,7 +61,8 @@ struct TreeParzenEstimatorTests {
         let bad = (0..<8).map { i in Observed(choices: [1 + i % 2, (i / 2) % 2], objective: 0) }
         let model = try #require(
             TreeParzenEstimator(
-                observations: good + bad, levels: [3, 2], topPercent: 15, minimumPoints: 4, bandwidthRule: .normalReference, minimumBandwidth: 1e-3))
+                observations: good + bad, levels: [3, 2], topPercent: 15, minimumPoints: 4,
+                bandwidthRule: .normalReference, minimumBandwidth: 1e-3))
         // l([0, 0]): the first decision's bandwidth is the minimum 1e-3 (all good points agree), the second is
         // balanced, so its kernels average 1/2 whatever the bandwidth: l = 0.999 · 0.5. g([0, 0]): the bad points'
         // first column (1, 2, 1, 2, ...) has σ = 0.5, λ = 1.06 · 0.5 · 8^(-1/6), each kernel λ/2 at option 0:
