@@ -12,7 +12,7 @@ import Seeding
 ///   fidelity whose observations fit one (``TreeParzenEstimator``: n ≥ N_min and both sets larger than d);
 ///   without one, a uniform draw (`space.sampleArchitecture`).
 /// - "if rand() < ρ then return random configuration": with a model, one `uniformDouble()` below
-///   ``Configuration/random_fraction`` gives a uniform draw (HpBandSter draws only when a model exists).
+///   ``Configuration/randomFraction`` gives a uniform draw (HpBandSter draws only when a model exists).
 /// - "fit KDEs according to eqs. (2), (3)": ``TreeParzenEstimator``, Aitchison-Aitken kernels over the space's
 ///   categorical decisions (``CategoricalKernelDensity``).
 /// - "draw N_s samples according to l'(x)", l' being l with every bandwidth multiplied by b_w:
@@ -24,7 +24,7 @@ import Seeding
 ///
 /// Differences from HpBandSter: the kernel divides by the decision's number of options and bandwidths are capped
 /// at the uniform kernel (see ``CategoricalKernelDensity``), so l and g are distributions; the bandwidths follow
-/// ``Configuration/bandwidth_rule`` (HpBandSter's normal-reference rule by default); a candidate is drawn
+/// ``Configuration/bandwidthRule`` (HpBandSter's normal-reference rule by default); a candidate is drawn
 /// from the widened kernel itself (keep the option with probability 1 - b_w·λ, else another one uniformly), where
 /// HpBandSter widens only continuous bandwidths and for a categorical keeps the option with probability 1 - λ,
 /// else draws any option; bracket sizes follow Li et al. (see ``Hyperband``). NASLib's BOHB fills "good" and
@@ -40,50 +40,50 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         /// N_min, the observations a fidelity needs before it has a model; 0 (default) is the number of
         /// decisions + 1 (the paper's "d + 1", HpBandSter's `None`; HpBandSter raises smaller values to it, here
         /// they are refused).
-        public var min_points_in_model: Int
+        public var minimumPointsInModel: Int
         /// q, the percentage of observations that are good. Default 15 (paper and HpBandSter).
-        public var top_n_percent: Int
+        public var topPercent: Int
         /// N_s, the candidates drawn from l' per model-based proposal. Default 64 (paper and HpBandSter).
-        public var num_samples: Int
+        public var sampleCount: Int
         /// ρ, the fraction of draws that stay uniform once a model exists. Default 1/3 (paper and HpBandSter).
-        public var random_fraction: Double
+        public var randomFraction: Double
         /// b_w, the widening of l's bandwidths when drawing candidates. Default 3 (paper and HpBandSter).
-        public var bandwidth_factor: Double
+        public var bandwidthFactor: Double
         /// The smallest kernel bandwidth, so a decision on which all good points agree keeps some diversity.
         /// Default 1e-3 (HpBandSter).
-        public var min_bandwidth: Double
-        /// How the kernels' bandwidths are chosen (``CategoricalBandwidthRule``). Default `normal_reference`
-        /// (HpBandSter, through statsmodels); `leave_one_out` is independent of the options' order.
-        public var bandwidth_rule: CategoricalBandwidthRule
+        public var minimumBandwidth: Double
+        /// How the kernels' bandwidths are chosen (``CategoricalBandwidthRule``). Default `normal-reference`
+        /// (HpBandSter, through statsmodels); `leave-one-out` is independent of the options' order.
+        public var bandwidthRule: CategoricalBandwidthRule
 
         /// The paper's and HpBandSter's defaults.
         public init() {
             eta = 3
-            min_points_in_model = 0
-            top_n_percent = 15
-            num_samples = 64
-            random_fraction = 1.0 / 3.0
-            bandwidth_factor = 3
-            min_bandwidth = 1e-3
-            bandwidth_rule = .normalReference
+            minimumPointsInModel = 0
+            topPercent = 15
+            sampleCount = 64
+            randomFraction = 1.0 / 3.0
+            bandwidthFactor = 3
+            minimumBandwidth = 1e-3
+            bandwidthRule = .normalReference
         }
 
         /// Throws unless every field is in range (naming the first that is not).
         public func validate() throws(SearchError) {
             try require(eta >= 2, "BOHB", "eta", "at least 2", got: eta)
             try require(
-                min_points_in_model == 0 || min_points_in_model >= 2, "BOHB", "min_points_in_model",
-                "0 (the number of decisions + 1) or at least the number of decisions + 1", got: min_points_in_model)
-            try require((1...99).contains(top_n_percent), "BOHB", "top_n_percent", "in 1...99", got: top_n_percent)
-            try require(num_samples >= 1, "BOHB", "num_samples", "at least 1", got: num_samples)
+                minimumPointsInModel == 0 || minimumPointsInModel >= 2, "BOHB", "minimumPointsInModel",
+                "0 (the number of decisions + 1) or at least the number of decisions + 1", got: minimumPointsInModel)
+            try require((1...99).contains(topPercent), "BOHB", "topPercent", "in 1...99", got: topPercent)
+            try require(sampleCount >= 1, "BOHB", "sampleCount", "at least 1", got: sampleCount)
             try require(
-                random_fraction >= 0 && random_fraction <= 1, "BOHB", "random_fraction", "in [0, 1]",
-                got: random_fraction)
+                randomFraction >= 0 && randomFraction <= 1, "BOHB", "randomFraction", "in [0, 1]",
+                got: randomFraction)
             try require(
-                bandwidth_factor.isFinite && bandwidth_factor > 0, "BOHB", "bandwidth_factor", "a finite number > 0",
-                got: bandwidth_factor)
+                bandwidthFactor.isFinite && bandwidthFactor > 0, "BOHB", "bandwidthFactor", "a finite number > 0",
+                got: bandwidthFactor)
             try require(
-                min_bandwidth > 0 && min_bandwidth < 1, "BOHB", "min_bandwidth", "in (0, 1)", got: min_bandwidth)
+                minimumBandwidth > 0 && minimumBandwidth < 1, "BOHB", "minimumBandwidth", "in (0, 1)", got: minimumBandwidth)
         }
     }
 
@@ -114,7 +114,7 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
         self.observations = schedule.rungs.map { _ in [] }
     }
 
-    /// - Throws: ``SearchError`` when a decision of the space has no options, or ``Configuration/min_points_in_model``
+    /// - Throws: ``SearchError`` when a decision of the space has no options, or ``Configuration/minimumPointsInModel``
     ///   is below the number of decisions + 1.
     public mutating func ask(in space: Space) throws(SearchError) -> Proposal<Space.Architecture> {
         let proposal: Proposal<Space.Architecture>
@@ -144,23 +144,23 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
                 "BOHB: decision '\(empty.name)' of the space \(space.name) has no options; every decision needs one")
         }
         let levels = decisions.map(\.options.count)
-        let minimumPoints = configuration.min_points_in_model > 0 ? configuration.min_points_in_model : levels.count + 1
+        let minimumPoints = configuration.minimumPointsInModel > 0 ? configuration.minimumPointsInModel : levels.count + 1
         guard minimumPoints >= levels.count + 1 else {
             throw SearchError(
-                "BOHB: min_points_in_model must be at least \(levels.count + 1), the number of \(space.name)'s "
+                "BOHB: minimumPointsInModel must be at least \(levels.count + 1), the number of \(space.name)'s "
                     + "decisions plus one (got \(minimumPoints))")
         }
         guard let model = model(levels: levels, minimumPoints: minimumPoints),
-            rng.uniformDouble() >= configuration.random_fraction
+            rng.uniformDouble() >= configuration.randomFraction
         else {
             return space.sampleArchitecture(using: &rng)
         }
         var best: (architecture: Space.Architecture, score: Double)?
         var candidates = 0
         var draws = 0
-        while candidates < configuration.num_samples, draws < 10 * configuration.num_samples {
+        while candidates < configuration.sampleCount, draws < 10 * configuration.sampleCount {
             draws += 1
-            let choices = model.good.sample(bandwidthFactor: configuration.bandwidth_factor, using: &rng)
+            let choices = model.good.sample(bandwidthFactor: configuration.bandwidthFactor, using: &rng)
             guard let architecture = space.architecture(fromChoices: choices) else { continue }
             candidates += 1
             let score = model.score(choices)
@@ -173,9 +173,9 @@ public struct BOHB<Space: CategoricalSearchSpace>: BlackBoxOptimizer {
     private func model(levels: [Int], minimumPoints: Int) -> TreeParzenEstimator? {
         for rung in observations.indices.reversed() {
             if let model = TreeParzenEstimator(
-                observations: observations[rung], levels: levels, topPercent: configuration.top_n_percent,
-                minimumPoints: minimumPoints, bandwidthRule: configuration.bandwidth_rule,
-                minimumBandwidth: configuration.min_bandwidth)
+                observations: observations[rung], levels: levels, topPercent: configuration.topPercent,
+                minimumPoints: minimumPoints, bandwidthRule: configuration.bandwidthRule,
+                minimumBandwidth: configuration.minimumBandwidth)
             {
                 return model
             }

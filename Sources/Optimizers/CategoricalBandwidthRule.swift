@@ -16,7 +16,7 @@ public enum CategoricalBandwidthRule: String, Hashable, Codable, Sendable, CaseI
     /// uniform bandwidth 0.8 on nearly every decision, and only as the good set grows and concentrates do the
     /// bandwidths fall. (NAS-Bench-201's order puts the good operations, skip and the convolutions, at indices
     /// 1 to 3 and the poor ones, none and average pooling, at 0 and 4, which suits this rule.)
-    case normalReference = "normal_reference"
+    case normalReference = "normal-reference"
 
     /// Per decision, the λ_j that maximizes the leave-one-out log-likelihood of that decision's column under its
     /// kernel density (likelihood cross-validation, statsmodels' `cv_ml`, applied decision by decision rather than
@@ -28,7 +28,7 @@ public enum CategoricalBandwidthRule: String, Hashable, Codable, Sendable, CaseI
     /// its maximum on the interval is found by bisection on the sign of L'. A column where every point agrees gets
     /// the minimum bandwidth, a column spread evenly over the options the uniform one, and one option chosen
     /// more often than the others something between. With a single point: the uniform bandwidth.
-    case leaveOneOut = "leave_one_out"
+    case leaveOneOut = "leave-one-out"
 
     /// The bandwidths of `data` (choice vectors matching `levels`), clipped to [`minimumBandwidth`, (c_j - 1)/c_j].
     ///

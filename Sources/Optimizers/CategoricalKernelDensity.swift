@@ -35,7 +35,7 @@ public struct CategoricalKernelDensity: Hashable, Codable, Sendable {
     ///   - data: The choice vectors, one index in `0..<levels[j]` per decision; at least one.
     ///   - levels: Each decision's number of options.
     ///   - rule: How the bandwidths are chosen.
-    ///   - minimumBandwidth: The smallest bandwidth (BOHB's `min_bandwidth`), so that a decision on which all
+    ///   - minimumBandwidth: The smallest bandwidth (BOHB's `minimumBandwidth`), so that a decision on which all
     ///     points agree keeps some mass on the other options.
     /// - Precondition: `data` is not empty and every vector matches `levels`.
     public init(data: [[Int]], levels: [Int], rule: CategoricalBandwidthRule, minimumBandwidth: Double) {

@@ -7,7 +7,7 @@ import Seeding
 /// elimination, "Hyperband", JMLR 2018, Algorithm 1's inner loop).
 ///
 /// Line mapping:
-/// - Jamieson & Talwalkar line 1 ("S_0 = [n]"): the bracket's first rung draws ``Configuration/initial_architectures``
+/// - Jamieson & Talwalkar line 1 ("S_0 = [n]"): the bracket's first rung draws ``Configuration/initialArchitectures``
 ///   architectures uniformly (`space.sampleArchitecture`), one per ask, at the lowest rung of
 ///   ``HyperbandSchedule/rungs(fidelities:eta:)``.
 /// - Line 3 ("pull each arm in S_k r_k times"): each architecture of rung k is evaluated at the rung's fidelity
@@ -18,7 +18,7 @@ import Seeding
 /// - The bracket ends at the full fidelity; a new bracket starts (``HyperbandCycle``), so the search runs until the
 ///   runner's budget stops it.
 ///
-/// With the default ``Configuration/initial_architectures`` the bracket is Hyperband's most exploratory one,
+/// With the default ``Configuration/initialArchitectures`` the bracket is Hyperband's most exploratory one,
 /// s = S (η^S architectures, one reaching the full fidelity). On NAS-Bench-201 ([12, 200], η = 3): 3 at 12
 /// epochs, the best at 200; 236 epochs per bracket.
 ///
@@ -31,20 +31,20 @@ public struct SuccessiveHalving<Space: SearchSpace>: BlackBoxOptimizer {
         public var eta: Int
         /// The number of architectures drawn at the first rung; 0 (default) takes η^S for S + 1 rungs, so that
         /// exactly one architecture reaches the full fidelity (Hyperband's bracket s = s_max).
-        public var initial_architectures: Int
+        public var initialArchitectures: Int
 
         /// The defaults: η = 3, η^S architectures per bracket.
         public init() {
             eta = 3
-            initial_architectures = 0
+            initialArchitectures = 0
         }
 
         /// Throws unless η ≥ 2 and the number of architectures is not negative.
         public func validate() throws(SearchError) {
             try require(eta >= 2, "successive halving", "eta", "at least 2", got: eta)
             try require(
-                initial_architectures >= 0, "successive halving", "initial_architectures",
-                "at least 1, or 0 for eta^(rungs - 1)", got: initial_architectures)
+                initialArchitectures >= 0, "successive halving", "initialArchitectures",
+                "at least 1, or 0 for eta^(rungs - 1)", got: initialArchitectures)
         }
     }
 
@@ -68,7 +68,7 @@ public struct SuccessiveHalving<Space: SearchSpace>: BlackBoxOptimizer {
         try HyperbandSchedule.checkFidelities(fidelities, optimizer: "successive halving")
         let rungs = HyperbandSchedule.rungs(fidelities: fidelities, eta: configuration.eta)
         let exploratory = (1..<rungs.count).reduce(1) { product, _ in product * configuration.eta }
-        let initialSize = configuration.initial_architectures > 0 ? configuration.initial_architectures : exploratory
+        let initialSize = configuration.initialArchitectures > 0 ? configuration.initialArchitectures : exploratory
         let bracket = SuccessiveHalvingBracket(fidelities: rungs, initialSize: initialSize, eta: configuration.eta)
         self.configuration = configuration
         self.bracket = bracket

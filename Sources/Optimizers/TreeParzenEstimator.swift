@@ -37,10 +37,10 @@ public struct TreeParzenEstimator: Hashable, Codable, Sendable {
     /// - Parameters:
     ///   - observations: The observations at one fidelity, in the order they were made.
     ///   - levels: Each decision's number of options.
-    ///   - topPercent: q, the percentage of observations that are good (BOHB's `top_n_percent`).
-    ///   - minimumPoints: N_min (BOHB's `min_points_in_model`), at least d + 1.
+    ///   - topPercent: q, the percentage of observations that are good (BOHB's `topPercent`).
+    ///   - minimumPoints: N_min (BOHB's `minimumPointsInModel`), at least d + 1.
     ///   - bandwidthRule: How each density's bandwidths are chosen.
-    ///   - minimumBandwidth: The smallest bandwidth (BOHB's `min_bandwidth`).
+    ///   - minimumBandwidth: The smallest bandwidth (BOHB's `minimumBandwidth`).
     ///
     /// Complexity: O(n log n + n·d).
     public init?(

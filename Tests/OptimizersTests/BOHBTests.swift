@@ -14,7 +14,7 @@ struct BOHBTests {
             index: index, dataset: "cifar10", objective: "test_accuracy", reportedMetrics: ["test_accuracy"])
         let fresh = try BOHB<NB201Space>(seed: 3, fidelities: evaluator.fidelities)
         // 60 queries: the 200-epoch model exists from query 30 on (14 observations), so the resume after 59
-        // carries the observations a model is fitted from. num_samples stays at its default 64.
+        // carries the observations a model is fitted from. sampleCount stays at its default 64.
         let check = OptimizerConformance(space: index.space, evaluator: evaluator, queries: 60) { fresh }
         #expect(check.all() == [])
     }
@@ -31,7 +31,7 @@ struct BOHBTests {
         // bandwidth on almost every decision, and the draws stay near uniform over these ten cycles.
         let space = NB201Space()
         var configuration = BOHB<NB201Space>.Configuration()
-        configuration.bandwidth_rule = .leaveOneOut
+        configuration.bandwidthRule = .leaveOneOut
         var search = try BOHB<NB201Space>(configuration: configuration, seed: 21, fidelities: [1, 3, 9])
         #expect(search.schedule.rungs == [1, 3, 9])
         #expect(search.schedule.brackets.map { $0.rungs.map(\.size) } == [[9, 3, 1], [5, 1], [3]])
@@ -60,11 +60,11 @@ struct BOHBTests {
     func validation() throws {
         let cases: [(WritableKeyPath<BOHB<NB201Space>.Configuration, Int>, Int, String)] = [
             (\.eta, 1, "BOHB: eta must be at least 2 (got 1)"),
-            (\.top_n_percent, 0, "BOHB: top_n_percent must be in 1...99 (got 0)"),
-            (\.num_samples, 0, "BOHB: num_samples must be at least 1 (got 0)"),
+            (\.topPercent, 0, "BOHB: topPercent must be in 1...99 (got 0)"),
+            (\.sampleCount, 0, "BOHB: sampleCount must be at least 1 (got 0)"),
             (
-                \.min_points_in_model, 1,
-                "BOHB: min_points_in_model must be 0 (the number of decisions + 1) or at least the number of "
+                \.minimumPointsInModel, 1,
+                "BOHB: minimumPointsInModel must be 0 (the number of decisions + 1) or at least the number of "
                     + "decisions + 1 (got 1)"
             ),
         ]
@@ -77,13 +77,13 @@ struct BOHBTests {
             #expect(error?.message == message)
         }
         var configuration = BOHB<NB201Space>.Configuration()
-        configuration.random_fraction = 1.5
-        #expect(throws: SearchError("BOHB: random_fraction must be in [0, 1] (got 1.5)")) {
+        configuration.randomFraction = 1.5
+        #expect(throws: SearchError("BOHB: randomFraction must be in [0, 1] (got 1.5)")) {
             try BOHB<NB201Space>(configuration: configuration, seed: 0, fidelities: [12, 200])
         }
         configuration = .init()
-        configuration.min_bandwidth = 0
-        #expect(throws: SearchError("BOHB: min_bandwidth must be in (0, 1) (got 0.0)")) {
+        configuration.minimumBandwidth = 0
+        #expect(throws: SearchError("BOHB: minimumBandwidth must be in (0, 1) (got 0.0)")) {
             try BOHB<NB201Space>(configuration: configuration, seed: 0, fidelities: [12, 200])
         }
         #expect(
@@ -95,11 +95,11 @@ struct BOHBTests {
             try BOHB<NB201Space>(seed: 0, fidelities: [200])
         }
         configuration = .init()
-        configuration.min_points_in_model = 3
+        configuration.minimumPointsInModel = 3
         var search = try BOHB<NB201Space>(configuration: configuration, seed: 0, fidelities: [12, 200])
         #expect(
             throws: SearchError(
-                "BOHB: min_points_in_model must be at least 7, the number of nb201's decisions plus one (got 3)")
+                "BOHB: minimumPointsInModel must be at least 7, the number of nb201's decisions plus one (got 3)")
         ) {
             try search.ask(in: NB201Space())
         }

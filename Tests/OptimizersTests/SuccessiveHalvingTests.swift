@@ -15,7 +15,7 @@ struct SuccessiveHalvingTests {
         #expect(evaluator.fidelities == [12, 200])
         // Rung sizes 9 at 12, 3 at 200: 30 queries run 2.5 brackets, so the resumes cut rungs in the middle.
         var configuration = SuccessiveHalving<NB201Space>.Configuration()
-        configuration.initial_architectures = 9
+        configuration.initialArchitectures = 9
         let fresh = try SuccessiveHalving<NB201Space>(
             configuration: configuration, seed: 3, fidelities: evaluator.fidelities)
         let check = OptimizerConformance(space: index.space, evaluator: evaluator, queries: 30) { fresh }
@@ -38,7 +38,7 @@ struct SuccessiveHalvingTests {
         // expected promotions are known.
         let space = NB201Space()
         var configuration = SuccessiveHalving<NB201Space>.Configuration()
-        configuration.initial_architectures = 27
+        configuration.initialArchitectures = 27
         var search = try SuccessiveHalving<NB201Space>(
             configuration: configuration, seed: 5, fidelities: [1, 3, 9, 27])
         #expect(search.bracket.rungs.map(\.size) == [27, 9, 3, 1])
@@ -77,13 +77,13 @@ struct SuccessiveHalvingTests {
         }
         #expect(eta?.message == "successive halving: eta must be at least 2 (got 1)")
         configuration = .init()
-        configuration.initial_architectures = -1
+        configuration.initialArchitectures = -1
         let size = #expect(throws: SearchError.self) {
             try SuccessiveHalving<NB201Space>(configuration: configuration, seed: 0, fidelities: [12, 200])
         }
         #expect(
             size?.message
-                == "successive halving: initial_architectures must be at least 1, or 0 for eta^(rungs - 1) (got -1)")
+                == "successive halving: initialArchitectures must be at least 1, or 0 for eta^(rungs - 1) (got -1)")
         let single = #expect(throws: SearchError.self) {
             try SuccessiveHalving<NB201Space>(seed: 0, fidelities: [200])
         }
