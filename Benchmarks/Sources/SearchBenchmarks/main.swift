@@ -27,7 +27,6 @@ guard access(path, R_OK) == 0 else {
     exit(1)
 }
 // As nasrun runs: OpenBLAS single-threaded, the engine's workers on the cores.
-let threads = GEMM.threadCount
 EngineThreading.useEngineWorkers()
 
 do {
@@ -83,18 +82,18 @@ do {
     print()
 
     // (2) One fit on 150 cells: fused, tape, PyTorch.
+    // PyTorch gets one thread, as the fused trainer has (more only slows such small layers down).
     let fits = try PredictorFitBenchmark.run(
-        evaluator: evaluator, count: 150, repetitions: quick ? 1 : 3, threads: threads, withTape: !quick)
-    print("(2) one MLP-ensemble fit on 150 cells (5 networks, 10 x 20, 150 epochs, batch 32; \(threads) threads for "
-        + "PyTorch)")
+        evaluator: evaluator, count: 150, repetitions: quick ? 1 : 3, threads: 1, withTape: !quick)
+    print("(2) one MLP-ensemble fit on 150 cells (5 networks, 10 x 20, 150 epochs, batch 32; single-threaded)")
     print(String(format: "fused trainer (the default)                          %9.3f s", fits.fusedSeconds))
     if !fits.tapeSeconds.isNaN {
         print(String(format: "engine tape (Linear, ReLU, Adam)                     %9.3f s   %5.1f x the fused",
                      fits.tapeSeconds, fits.tapeSeconds / fits.fusedSeconds))
     }
     if let torch = fits.torch {
-        print(String(format: "PyTorch %@ (reference, same run)               %9.3f s   fused / PyTorch = %.2f",
-                     torch.version as NSString, torch.medianSeconds, fits.fusedSeconds / torch.medianSeconds))
+        print(String(format: "PyTorch %@ (reference, same run)        %9.3f s   %5.1f x the fused",
+                     torch.version as NSString, torch.medianSeconds, torch.medianSeconds / fits.fusedSeconds))
     } else {
         print("PyTorch reference skipped: \(PredictorFitBenchmark.interpreter) cannot import torch "
             + "(set NASKIT_TORCH_PYTHON)")
