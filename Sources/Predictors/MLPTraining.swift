@@ -88,6 +88,9 @@ struct MLPTraining {
 
     /// One Adam update in the engine's arithmetic (`AdamMoments`, PyTorch's): m ← β₁m + (1 − β₁)g,
     /// v ← β₂v + (1 − β₂)g², w ← w − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε).
+    ///
+    /// A plain loop: its division and square root bound it (vectorized with `SIMD8` it was no faster in
+    /// release, and thirty times slower in debug builds).
     static func adamStep(
         _ parameters: inout [Float], gradient: UnsafePointer<Float>, firstMoment: inout [Float],
         secondMoment: inout [Float], step: Int, learningRate: Float

@@ -12,6 +12,7 @@ import Tensors
 ///     outputGradient      (R)      d loss / d output
 ///     upstream, spare     (R, max(I, W))  d loss / d activation, ping-ponged between layers
 ///     parameterGradient   (P)      d loss / d parameters, laid out as the parameter vector
+///     ones                (R)      for the bias gradients' column sums
 final class MLPWorkspace {
     let layout: MLPLayout
     /// The most rows one pass can take.
@@ -21,6 +22,8 @@ final class MLPWorkspace {
     let activations: [UnsafeMutablePointer<Float>]
     let outputGradient: UnsafeMutablePointer<Float>
     let parameterGradient: UnsafeMutablePointer<Float>
+    /// (R) ones, for the bias gradients' column sums.
+    let ones: UnsafeMutablePointer<Float>
     private(set) var upstream: UnsafeMutablePointer<Float>
     private(set) var spare: UnsafeMutablePointer<Float>
 
@@ -38,6 +41,8 @@ final class MLPWorkspace {
         self.activations = activations
         outputGradient = Self.allocate(capacity)
         parameterGradient = Self.allocate(layout.parameterCount)
+        ones = Self.allocate(capacity)
+        ones.update(repeating: 1, count: capacity)
         upstream = Self.allocate(capacity * max(layout.inputSize, layout.width))
         spare = Self.allocate(capacity * max(layout.inputSize, layout.width))
     }
@@ -46,6 +51,7 @@ final class MLPWorkspace {
         for buffer in activations { buffer.deallocate() }
         outputGradient.deallocate()
         parameterGradient.deallocate()
+        ones.deallocate()
         upstream.deallocate()
         spare.deallocate()
     }
@@ -56,24 +62,20 @@ final class MLPWorkspace {
     /// Runs the network on the `rows` encodings in `activations[0]`, leaving every layer's output in
     /// `activations` (the network's in ``output``).
     ///
-    /// Layer l: Y = relu(X Wᵀ + b), the last layer without relu. One sgemm per layer.
+    /// Layer l: Y = relu(X Wᵀ + b), the last layer without relu: Y starts as b in every row, one sgemm adds X Wᵀ.
     /// - Complexity: O(rows · parameters).
     func forward(parameters: UnsafePointer<Float>, rows: Int) {
         precondition(rows >= 1 && rows <= capacity, "MLPWorkspace.forward: \(rows) rows, capacity \(capacity)")
         for layer in 0..<layout.layerCount {
             let (inputs, outputs) = (layout.inputs(of: layer), layout.outputs(of: layer))
             let result = activations[layer + 1]  // (rows, outputs)
+            let bias = parameters + biasOffsets[layer]
+            for row in 0..<rows { (result + row * outputs).update(from: bias, count: outputs) }
             GEMM.multiply(
                 m: rows, n: outputs, k: inputs, a: activations[layer], b: parameters + weightOffsets[layer],
-                transposeB: true, c: result)
-            let bias = parameters + biasOffsets[layer]
-            let isHidden = layer < layout.hiddenLayers
-            for row in 0..<rows {
-                let values = result + row * outputs
-                for unit in 0..<outputs {
-                    let value = values[unit] + bias[unit]
-                    values[unit] = isHidden ? max(value, 0) : value
-                }
+                transposeB: true, c: result, beta: 1)
+            if layer < layout.hiddenLayers {
+                for index in 0..<(rows * outputs) { result[index] = max(result[index], 0) }
             }
         }
     }
@@ -83,7 +85,7 @@ final class MLPWorkspace {
     /// `inputGradient` (rows, inputSize).
     ///
     /// Layer l with upstream gradient G of its output: dZ = G ⊙ [Y > 0] (G itself for the output layer),
-    /// dW = dZᵀ X, db = Σ_rows dZ, dX = dZ W. Three sgemm per layer at most (no dX for the first layer unless
+    /// dW = dZᵀ X, db = 1ᵀ dZ, dX = dZ W. Four sgemm per layer at most (no dX for the first layer unless
     /// asked).
     /// - Complexity: O(rows · parameters).
     func backward(
@@ -103,12 +105,9 @@ final class MLPWorkspace {
             GEMM.multiply(
                 m: outputs, n: inputs, k: rows, a: gradient, transposeA: true, b: activations[layer],
                 c: parameterGradient + weightOffsets[layer])
-            let biasGradient = parameterGradient + biasOffsets[layer]
-            for unit in 0..<outputs { biasGradient[unit] = 0 }
-            for row in 0..<rows {
-                let values = gradient + row * outputs
-                for unit in 0..<outputs { biasGradient[unit] += values[unit] }
-            }
+            // db = 1ᵀ dZ, the column sums, as a (1, rows) x (rows, outputs) product.
+            GEMM.multiply(
+                m: 1, n: outputs, k: rows, a: ones, b: gradient, c: parameterGradient + biasOffsets[layer])
             let target = layer > 0 ? spare : inputGradient
             if let target {
                 GEMM.multiply(
