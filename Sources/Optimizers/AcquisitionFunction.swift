@@ -18,7 +18,7 @@ import Seeding
 /// | independentThompsonSampling | `its` | a draw from N(μ, σ²), independently per candidate (the paper's choice) |
 /// | thompsonSampling | `ts` | the predictions of one member drawn uniformly, the same member for every candidate |
 /// | upperConfidenceBound | `ucb` | μ + β σ, β = `explorationFactor` (0.5 in both codes) |
-/// | expectedImprovement | `ei` | s (γ Φ(γ) + φ(γ)), s = σ / c, γ = (μ − y*) / s, c = `expectedImprovementCalibration` (5) |
+/// | expectedImprovement | `ei` | s (γ Φ(γ) + φ(γ)), s = σ / c, γ = (μ − y*) / s, c = calibration (5) |
 /// | probabilityOfImprovement | `pi` | Φ((μ − y*) / σ) |
 /// | exploitation | `mean` | μ (NASLib's `exploit_only`) |
 public enum AcquisitionFunction: String, CaseIterable, Hashable, Codable, Sendable {

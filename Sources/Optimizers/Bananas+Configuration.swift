@@ -92,8 +92,10 @@ extension Bananas {
             try require(
                 initialArchitectures >= minimum, name, "initialArchitectures", "at least \(minimum) (the predictor's "
                     + "minimum training size)", got: initialArchitectures)
-            try require(proposalsPerIteration >= 1, name, "proposalsPerIteration", "at least 1", got: proposalsPerIteration)
-            try require(architecturesToMutate >= 1, name, "architecturesToMutate", "at least 1", got: architecturesToMutate)
+            try require(
+                proposalsPerIteration >= 1, name, "proposalsPerIteration", "at least 1", got: proposalsPerIteration)
+            try require(
+                architecturesToMutate >= 1, name, "architecturesToMutate", "at least 1", got: architecturesToMutate)
             try require(
                 candidates >= architecturesToMutate, name, "candidates",
                 "at least architecturesToMutate (\(architecturesToMutate))", got: candidates)

@@ -78,15 +78,15 @@ public struct MLPEnsemblePredictor<Space: SearchSpace>: PerformancePredictor {
         let encoded = try EncodedArchitectures(architectures, as: configuration.encoding, in: space)
         guard encoded.columnCount > 0 else {
             throw SearchError(
-                "MLP ensemble: the space \(space.name) encodes architectures as empty \(configuration.encoding.rawValue) "
-                    + "vectors; choose another encoding")
+                "MLP ensemble: the space \(space.name) encodes architectures as empty "
+                    + "\(configuration.encoding.rawValue) vectors; choose another encoding")
         }
         let layout = MLPLayout(
             inputSize: encoded.columnCount, hiddenLayers: configuration.hiddenLayers, width: configuration.layerWidth)
         let scaled = MLPTrainingTargets(targets, loss: configuration.loss, boundMargin: configuration.boundMargin)
         let training = MLPTraining(
-            layout: layout, inputs: encoded.values, targets: scaled, epochs: configuration.epochs, batchSize: configuration.batchSize,
-            learningRate: Float(configuration.learningRate))
+            layout: layout, inputs: encoded.values, targets: scaled, epochs: configuration.epochs,
+            batchSize: configuration.batchSize, learningRate: Float(configuration.learningRate))
         let workspace = MLPWorkspace(layout: layout, capacity: min(configuration.batchSize, architectures.count))
         let seed = rng.next()
         var members: [[Float]] = []
