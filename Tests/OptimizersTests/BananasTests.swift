@@ -37,6 +37,26 @@ struct BananasTests {
         #expect(check.all() == [])
     }
 
+    /// Another space, with another of its encodings: the adjacency + one-hot (51 long; its path encoding has
+    /// 7,380 entries, slow to train in a debug build).
+    @Test("conforms on the NAS-Bench-Graph table (Cora, validation accuracy) with the adjacency encoding")
+    func conformanceOnGraph() throws {
+        let evaluator = try TabularEvaluator(
+            index: TestTables.graph(), dataset: "cora", objective: "valid_accuracy", reportedMetrics: ["test_accuracy"])
+        var configuration = Bananas<GraphSpace>.Configuration()
+        configuration.initialArchitectures = 5
+        configuration.proposalsPerIteration = 5
+        configuration.ensembleSize = 2
+        configuration.hiddenLayers = 2
+        configuration.epochs = 10
+        configuration.encoding = .adjacencyOneHot
+        let small = configuration
+        let check = OptimizerConformance(space: evaluator.index.space, evaluator: evaluator, queries: 20) {
+            Bananas<GraphSpace>(configuration: small, seed: 4)
+        }
+        #expect(check.all() == [])
+    }
+
     @Test("it never proposes an architecture whose key was queried, over 150 queries")
     func neverRequeries() throws {
         let evaluator = try Self.evaluator()
