@@ -12,6 +12,8 @@ public enum OptimizerChoice: String, CaseIterable, Codable, Sendable {
     case regularizedEvolution = "regularized-evolution"
     /// ``Reinforce``.
     case reinforce
+    /// ``Bananas``.
+    case bananas
     /// ``SuccessiveHalving``.
     case successiveHalving = "successive-halving"
     /// ``Hyperband``.
@@ -26,6 +28,7 @@ public enum OptimizerChoice: String, CaseIterable, Codable, Sendable {
         case .localSearch: "hill climbing over the space's neighbours (White et al. 2020)"
         case .regularizedEvolution: "aging evolution with tournament selection (Real et al. 2019)"
         case .reinforce: "REINFORCE with an LSTM controller (Zoph & Le 2017)"
+        case .bananas: "Bayesian optimization with a neural ensemble on the path encoding (White et al. 2021)"
         case .successiveHalving: "successive halving over the table's fidelities (Jamieson & Talwalkar 2016)"
         case .hyperband: "Hyperband's brackets of successive halving (Li et al. 2018)"
         case .bohb: "Hyperband with a TPE model (Falkner et al. 2018)"
@@ -53,6 +56,7 @@ public enum OptimizerChoice: String, CaseIterable, Codable, Sendable {
         case .localSearch: return try resolve(LocalSearch<Probe>.Configuration.self, overrides)
         case .regularizedEvolution: return try resolve(RegularizedEvolution<Probe>.Configuration.self, overrides)
         case .reinforce: return try resolve(Reinforce<Probe>.Configuration.self, overrides)
+        case .bananas: return try resolve(Bananas<Probe>.Configuration.self, overrides)
         case .successiveHalving: return try resolve(SuccessiveHalving<Probe>.Configuration.self, overrides)
         case .hyperband: return try resolve(Hyperband<Probe>.Configuration.self, overrides)
         case .bohb: return try resolve(BOHB<Probe>.Configuration.self, overrides)
@@ -91,6 +95,9 @@ public enum OptimizerChoice: String, CaseIterable, Codable, Sendable {
         case .reinforce:
             let configuration = try decode(Reinforce<Space>.Configuration.self, fields)
             return try loop.run { () throws(RunError) in Reinforce<Space>(configuration: configuration, seed: seed) }
+        case .bananas:
+            let configuration = try decode(Bananas<Space>.Configuration.self, fields)
+            return try loop.run { () throws(RunError) in Bananas<Space>(configuration: configuration, seed: seed) }
         case .successiveHalving:
             let configuration = try decode(SuccessiveHalving<Space>.Configuration.self, fields)
             return try loop.run { () throws(RunError) in
