@@ -14,7 +14,7 @@ struct SearchLoopSettings {
     let stopAfterQueries: Int?
     let checkpointInterval: Double
     let progress: ((RunProgress) -> Void)?
-    let tableSource: String
+    let provenance: RunProvenance
 }
 
 /// The ask-evaluate-tell loop of one run, with the incumbent, regret and cost of every query recorded and a
@@ -46,8 +46,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
             optimizer = try make()
         }
         let resumedAfter = trajectory.count
-        let provenance = try RunProvenance.current(
-            tablePath: configuration.table, tableSource: settings.tableSource)
+        let provenance = settings.provenance
         let start = Self.now()
         var incumbent = IncumbentTracker(trajectory)
         var cost = trajectory.last?.cumulativeCost ?? 0

@@ -45,7 +45,8 @@ public enum SearchRunner {
         let table = try tables.table(at: configuration.table, space: try SpaceChoice.named(configuration.space))
         let loop = SearchLoopSettings(
             configuration: configuration, directory: directory, checkpoint: checkpoint,
-            stopAfterQueries: stopAfterQueries, checkpointInterval: checkpointInterval, progress: progress, tableSource: table.metadata.source)
+            stopAfterQueries: stopAfterQueries, checkpointInterval: checkpointInterval, progress: progress,
+            provenance: try tables.provenance(ofTableAt: configuration.table, source: table.metadata.source))
         switch try SpaceChoice.named(configuration.space) {
         case .nb201: return try run(loop, space: NB201Space(), table: table)
         case .graph: return try run(loop, space: GraphSpace(), table: table)

@@ -3,6 +3,7 @@ import TabularBenchmarks
 /// Tables opened once per process and reused by every run that reads them (an experiment's worker runs many).
 public struct TableCache: Sendable {
     private var tables: [String: TabularBenchmark] = [:]
+    private var provenances: [String: RunProvenance] = [:]
 
     /// An empty cache.
     public init() {}
@@ -20,5 +21,13 @@ public struct TableCache: Sendable {
         } catch {
             throw RunError(error.message)
         }
+    }
+
+    /// The provenance of runs on the table at `path` (its checksum is computed once per process).
+    mutating func provenance(ofTableAt path: String, source: String) throws(RunError) -> RunProvenance {
+        if let provenance = provenances[path] { return provenance }
+        let provenance = try RunProvenance.current(tablePath: path, tableSource: source)
+        provenances[path] = provenance
+        return provenance
     }
 }
