@@ -14,15 +14,7 @@ struct BananasOutcomeTests {
         let evaluator = try TabularEvaluator(
             index: TestTables.nb201(), dataset: "cifar10", objective: "test_accuracy",
             reportedMetrics: ["test_accuracy"])
-        return try seeds.map { seed in
-            var optimizer = make(seed)
-            var best = -Double.infinity
-            for _ in 0..<150 {
-                let (_, evaluation) = try optimizer.step(in: evaluator.index.space, evaluator: evaluator)
-                best = max(best, evaluation.metrics["test_accuracy"] ?? -.infinity)
-            }
-            return best
-        }
+        return try SearchOutcome.bestReported(by: make, in: evaluator.index.space, evaluator: evaluator, seeds: seeds)
     }
 
     /// Over seeds 0-5 at 150 queries, BANANAS's mean best test accuracy beats random search's by at least 0.2

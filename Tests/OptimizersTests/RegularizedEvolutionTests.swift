@@ -149,16 +149,7 @@ struct RegularizedEvolutionTests {
     static func meanBestTestAccuracy<Optimizer: BlackBoxOptimizer>(
         _ evaluator: TabularEvaluator<NB201Space>, make: (UInt64) -> Optimizer
     ) throws -> Double where Optimizer.Space == NB201Space {
-        var total = 0.0
-        for seed in 0..<20 {
-            var optimizer = make(UInt64(seed))
-            var best = -Double.infinity
-            for _ in 0..<150 {
-                let evaluation = try optimizer.step(in: evaluator.index.space, evaluator: evaluator).evaluation
-                best = max(best, try #require(evaluation.metrics["test_accuracy"]))
-            }
-            total += best
-        }
-        return total / 20
+        SearchOutcome.mean(
+            try SearchOutcome.bestReported(by: make, in: evaluator.index.space, evaluator: evaluator, seeds: 0..<20))
     }
 }

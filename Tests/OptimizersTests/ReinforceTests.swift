@@ -196,16 +196,7 @@ struct ReinforceTests {
         func meanBest<Optimizer: BlackBoxOptimizer>(
             _ make: (UInt64) -> Optimizer
         ) throws -> Double where Optimizer.Space == NB201Space {
-            var total = 0.0
-            for seed in seeds {
-                var optimizer = make(seed)
-                var best = -Double.infinity
-                for _ in 0..<150 {
-                    best = max(best, try optimizer.step(in: space, evaluator: evaluator).evaluation.objective)
-                }
-                total += best
-            }
-            return total / Double(seeds.count)
+            SearchOutcome.mean(try SearchOutcome.bestReported(by: make, in: space, evaluator: evaluator, seeds: seeds))
         }
         let seeds: [UInt64] = Array(0..<10)
         let reinforce = try meanBest { Reinforce<NB201Space>(seed: $0) }
