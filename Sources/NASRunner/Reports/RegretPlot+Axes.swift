@@ -41,6 +41,15 @@ extension RegretPlot {
         writer.close()
     }
 
+    /// "queries", or "simulated cost (epochs)" with the runs' cost unit; "(log scale)" when it is.
+    private var xLabel: String {
+        var label = options.axis.label
+        if options.axis == .cost, let unit = benchmark.groups.first?.runs.first?.result.costUnit {
+            label += " (\(unit))"
+        }
+        return label + (options.xScale == .logarithmic ? ", log scale" : "")
+    }
+
     /// The title above the plot area and the two axis labels.
     func drawLabels(_ writer: inout SVGWriter) {
         let center = (Layout.left + Layout.right) / 2
@@ -51,7 +60,7 @@ extension RegretPlot {
         writer.element("text", [
             "class": "x-label", "x": SVGWriter.number(center), "y": SVGWriter.number(Layout.bottom + 36),
             "text-anchor": "middle", "font-size": "12",
-        ], text: options.axis.label + (options.xScale == .logarithmic ? " (log scale)" : ""))
+        ], text: xLabel)
         writer.element("text", [
             "class": "y-label", "x": "20", "y": SVGWriter.number(middle), "text-anchor": "middle", "font-size": "12",
             "transform": "rotate(-90 20 \(SVGWriter.number(middle)))",

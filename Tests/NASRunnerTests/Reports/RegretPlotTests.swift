@@ -89,10 +89,11 @@ struct RegretPlotTests {
         #expect(document.isWellFormed)
         let xLabels = document.find("text").filter { $0.attributes["y"] == "333" }.map(\.text)
         #expect(xLabels == ["1", "10", "100"])
-        #expect(document.find("text", class: "x-label").first?.text == "queries (log scale)")
+        #expect(document.find("text", class: "x-label").first?.text == "queries, log scale")
         let cost = RegretPlotOptions(axis: .cost)
         let costDocument = SVGDocument(try RegretPlot(runs.benchmarks[0], optimizers: runs.optimizers, options: cost).svg())
-        #expect(costDocument.find("text", class: "x-label").first?.text == "simulated cost")
+        // The fixtures' runs carry RunResult's default cost unit.
+        #expect(costDocument.find("text", class: "x-label").first?.text == "simulated cost (evaluations)")
         #expect(costDocument.find("text").filter { $0.attributes["y"] == "333" }.map(\.text) == ["0", "250", "500", "750", "1000", "1250", "1500"])
     }
 
