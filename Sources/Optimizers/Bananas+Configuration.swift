@@ -47,6 +47,8 @@ extension Bananas {
         public var loss: MLPEnsembleLoss
         /// ``MLPEnsembleConfiguration/boundMargin``.
         public var boundMargin: Double
+        /// ``MLPEnsembleConfiguration/dropUnusedFeatures``.
+        public var dropUnusedFeatures: Bool
 
         /// The paper's configuration.
         public init() {
@@ -68,6 +70,7 @@ extension Bananas {
             batchSize = predictor.batchSize
             loss = predictor.loss
             boundMargin = predictor.boundMargin
+            dropUnusedFeatures = predictor.dropUnusedFeatures
         }
 
         /// The meta networks' configuration.
@@ -82,6 +85,7 @@ extension Bananas {
             predictor.batchSize = batchSize
             predictor.loss = loss
             predictor.boundMargin = boundMargin
+            predictor.dropUnusedFeatures = dropUnusedFeatures
             return predictor
         }
 

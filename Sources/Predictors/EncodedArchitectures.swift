@@ -37,4 +37,33 @@ public struct EncodedArchitectures: Hashable, Sendable {
         self.rowCount = architectures.count
         self.columnCount = columnCount
     }
+
+    private init(values: [Float], rowCount: Int, columnCount: Int) {
+        self.values = values
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+    }
+
+    /// The columns in which some row is not zero, ascending.
+    ///
+    /// - Complexity: O(rows × columns).
+    public var nonzeroColumns: [Int] {
+        var used = [Bool](repeating: false, count: columnCount)
+        for row in 0..<rowCount {
+            for column in 0..<columnCount where values[row * columnCount + column] != 0 { used[column] = true }
+        }
+        return used.indices.filter { used[$0] }
+    }
+
+    /// The same rows restricted to `columns`, in that order.
+    ///
+    /// - Precondition: every column is in `0..<columnCount`.
+    public func selecting(columns: [Int]) -> EncodedArchitectures {
+        var selected: [Float] = []
+        selected.reserveCapacity(rowCount * columns.count)
+        for row in 0..<rowCount {
+            for column in columns { selected.append(values[row * columnCount + column]) }
+        }
+        return EncodedArchitectures(values: selected, rowCount: rowCount, columnCount: columns.count)
+    }
 }

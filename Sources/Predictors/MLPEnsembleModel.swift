@@ -7,6 +7,10 @@ import NASCore
 public struct MLPEnsembleModel: Hashable, Codable, Sendable {
     /// The encoding the networks read.
     public let encoding: ArchitectureEncoding
+    /// The encoding positions the networks read, ascending (all of them unless the fit dropped unused ones).
+    public let inputColumns: [Int]
+    /// The length of the whole encoding.
+    public let encodingLength: Int
     /// The networks' shape.
     public let layout: MLPLayout
     /// Each member's parameter vector (``MLPLayout`` describes the order).
@@ -16,11 +20,14 @@ public struct MLPEnsembleModel: Hashable, Codable, Sendable {
     /// The scale of the training targets.
     public let targetScale: Double
 
-    /// Each member's prediction for each row of `encoded`, in the targets' units: `[member][row]`.
+    /// Each member's prediction for each row of `encoded` (whole encodings, ``encodingLength`` long), in the
+    /// targets' units: `[member][row]`.
     ///
-    /// - Precondition: `encoded.columnCount == layout.inputSize`.
+    /// - Precondition: `encoded.columnCount == encodingLength`.
     /// - Complexity: O(members · rows · parameters), in chunks of at most 256 rows.
-    public func memberPredictions(_ encoded: EncodedArchitectures) -> [[Double]] {
+    public func memberPredictions(_ whole: EncodedArchitectures) -> [[Double]] {
+        precondition(whole.columnCount == encodingLength || whole.rowCount == 0, "encoding length mismatch")
+        let encoded = inputColumns.count == encodingLength ? whole : whole.selecting(columns: inputColumns)
         precondition(encoded.columnCount == layout.inputSize || encoded.rowCount == 0, "encoding length mismatch")
         let chunk = 256
         let workspace = MLPWorkspace(layout: layout, capacity: max(1, min(chunk, encoded.rowCount)))

@@ -75,7 +75,12 @@ public struct MLPEnsemblePredictor<Space: SearchSpace>: PerformancePredictor {
             throw SearchError(
                 "MLP ensemble: target \(position) is \(targets[position]); every target must be a finite number")
         }
-        let encoded = try EncodedArchitectures(architectures, as: configuration.encoding, in: space)
+        let whole = try EncodedArchitectures(architectures, as: configuration.encoding, in: space)
+        var inputColumns = configuration.dropUnusedFeatures ? whole.nonzeroColumns : Array(0..<whole.columnCount)
+        // Training architectures that all encode to zeros (NB201 cells without an input-output path) leave one
+        // position, so the networks fit the targets' mean.
+        if inputColumns.isEmpty, whole.columnCount > 0 { inputColumns = [0] }
+        let encoded = inputColumns.count == whole.columnCount ? whole : whole.selecting(columns: inputColumns)
         guard encoded.columnCount > 0 else {
             throw SearchError(
                 "MLP ensemble: the space \(space.name) encodes architectures as empty "
@@ -105,7 +110,8 @@ public struct MLPEnsemblePredictor<Space: SearchSpace>: PerformancePredictor {
             members.append(trained)
         }
         model = MLPEnsembleModel(
-            encoding: configuration.encoding, layout: layout, members: members, targetMean: scaled.mean,
+            encoding: configuration.encoding, inputColumns: inputColumns, encodingLength: whole.columnCount,
+            layout: layout, members: members, targetMean: scaled.mean,
             targetScale: scaled.scale)
     }
 
@@ -136,10 +142,10 @@ public struct MLPEnsemblePredictor<Space: SearchSpace>: PerformancePredictor {
                 "MLP ensemble: predict was called before fit; fit the predictor to measured architectures first")
         }
         let encoded = try EncodedArchitectures(architectures, as: model.encoding, in: space)
-        guard encoded.rowCount == 0 || encoded.columnCount == model.layout.inputSize else {
+        guard encoded.rowCount == 0 || encoded.columnCount == model.encodingLength else {
             throw SearchError(
                 "MLP ensemble: the architectures encode to length \(encoded.columnCount) but the predictor was "
-                    + "fitted on length \(model.layout.inputSize); predict architectures of the space it was fitted on")
+                    + "fitted on length \(model.encodingLength); predict architectures of the space it was fitted on")
         }
         return (model, encoded)
     }

@@ -95,12 +95,14 @@ struct SearchCommand: ParsableCommand {
         var tables = TableCache()
         var finals: [Double] = []
         var regrets: [Double] = []
+        var metric = "reported"
         for runIndex in 0..<runs {
             let request = SearchRequest(
                 space: space, optimizer: optimizer, table: table, dataset: dataset,
                 hyperparameters: try parsedHyperparameters(), budget: budget, seed: UInt64(seed + runIndex),
                 objective: objective, objectiveEpoch: objectiveEpoch, reportedMetric: reportedMetric)
             let configuration = try request.resolved()
+            metric = configuration.reportedMetric
             let directory = RunLayout.directory(of: configuration, in: output)
             let line = ProgressLine(label: "\(configuration.optimizer) seed \(configuration.seed)", enabled: !quiet)
             let outcome = try SearchRunner.run(
@@ -115,7 +117,7 @@ struct SearchCommand: ParsableCommand {
                 regrets.append(final.regret)
             }
         }
-        if runs > 1 { RunSummaryPrinter.printMean(finals: finals, regrets: regrets, metric: reportedMetric ?? "reported") }
+        if runs > 1 { RunSummaryPrinter.printMean(finals: finals, regrets: regrets, metric: metric) }
     }
 
     private var budget: Budget {

@@ -88,18 +88,32 @@ struct MLPEnsemblePredictorTests {
         #expect(predictor.requirements == PredictorRequirements(minimumTrainingSize: 2, encoding: .path))
     }
 
-    @Test("every encoding of the space can be chosen; the networks read its length")
+    @Test("every encoding of the space can be chosen; the networks read the positions the training set uses")
     func encodings() throws {
         let (training, _) = try NB201Sample.draw(20, seed: 3).split(at: 20)
+        let space = NB201Space()
         for (encoding, length) in [(ArchitectureEncoding.oneHot, 30), (.adjacencyOneHot, 58), (.path, 84)] {
-            var configuration = Self.small
-            configuration.encoding = encoding
-            configuration.epochs = 2
-            var predictor = MLPEnsemblePredictor<NB201Space>(configuration: configuration)
-            var rng = Xoshiro256(seed: 1)
-            try predictor.fit(training.architectures, targets: training.accuracies, in: NB201Space(), using: &rng)
-            #expect(predictor.model?.layout.inputSize == length)
-            #expect(predictor.model?.encoding == encoding)
+            let encoded = try EncodedArchitectures(training.architectures, as: encoding, in: space)
+            let used = (0..<length).filter { column in
+                (0..<encoded.rowCount).contains { encoded.values[$0 * length + column] != 0 }
+            }
+            for drop in [true, false] {
+                var configuration = Self.small
+                configuration.encoding = encoding
+                configuration.epochs = 2
+                configuration.dropUnusedFeatures = drop
+                var predictor = MLPEnsemblePredictor<NB201Space>(configuration: configuration)
+                var rng = Xoshiro256(seed: 1)
+                try predictor.fit(training.architectures, targets: training.accuracies, in: space, using: &rng)
+                #expect(predictor.model?.encodingLength == length)
+                #expect(predictor.model?.inputColumns == (drop ? used : Array(0..<length)))
+                #expect(predictor.model?.layout.inputSize == (drop ? used.count : length))
+                #expect(predictor.model?.encoding == encoding)
+                // Predicting architectures with positions the training set never used works on whole encodings.
+                let others = (0..<50).map { space.architecture(at: $0 * 311) }
+                #expect(try predictor.predict(others, in: space).count == 50)
+            }
+            #expect(used.count < length)  // 20 cells leave some positions unused in every encoding
         }
     }
 
