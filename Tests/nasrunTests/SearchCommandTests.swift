@@ -122,3 +122,56 @@ struct SearchKillResumeTests {
         #expect(FileManager.default.contents(atPath: killed.path + run) == expected)
     }
 }
+
+/// `nasrun experiment`: worker processes, skipping finished runs, and byte-identical reports.
+@Suite(
+    "nasrun experiment",
+    .enabled(if: FileManager.default.fileExists(atPath: "data/tables/nb201.h5"), "needs Scripts/setup.sh's tables"))
+struct ExperimentCommandTests {
+    static let specification = """
+        {"title": "Test grid", "grids": [
+          {"name": "small", "space": "nb201", "datasets": ["cifar10"], "optimizers": ["random-search", "local-search"],
+           "seeds": 3, "budget": {"queries": 20}, "reportBudgets": [5, 20]}]}
+        """
+
+    @Test("two workers run the grid; a repeat skips every run; deleting the outputs and repeating gives the same bytes")
+    func experiment() throws {
+        let directory = SearchCommandTests.Directory()
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        try Data(Self.specification.utf8).write(to: URL(fileURLWithPath: directory.path + "/experiment.json"))
+        let first = try CommandLineRunner.run(["experiment", directory.path, "--workers", "2"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.hasPrefix("Test grid: 6 runs, 0 finished; 2 worker process(es)\n"))
+        #expect(first.standardOutput.split(separator: "\n").filter { $0.contains("] ran small cifar10") }.count == 6)
+        let outputs = ["results.md", "results-small.csv", "plots/small-regret-nb201-cifar10.svg"]
+        let firstBytes = outputs.map { FileManager.default.contents(atPath: directory.path + "/" + $0) }
+        #expect(firstBytes.allSatisfy { $0 != nil })
+        let markdown = String(decoding: firstBytes[0] ?? Data(), as: UTF8.self)
+        #expect(markdown.contains("| random-search | 3 |"))
+        #expect(markdown.contains("| local-search | 3 |"))
+
+        let repeated = try CommandLineRunner.run(["experiment", directory.path, "--workers", "2"])
+        #expect(repeated.status == 0)
+        #expect(repeated.standardOutput.hasPrefix("Test grid: 6 runs, 6 finished; 2 worker process(es)\n"))
+
+        for output in outputs { try FileManager.default.removeItem(atPath: directory.path + "/" + output) }
+        try FileManager.default.removeItem(atPath: directory.path + "/runs")
+        let again = try CommandLineRunner.run(["experiment", directory.path, "--workers", "1"])
+        #expect(again.status == 0)
+        #expect(outputs.map { FileManager.default.contents(atPath: directory.path + "/" + $0) } == firstBytes)
+    }
+
+    @Test("an experiment without experiment.json, or with an unknown optimizer, is refused with the fix")
+    func refusals() throws {
+        let directory = SearchCommandTests.Directory()
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        let missing = try CommandLineRunner.run(["experiment", directory.path])
+        #expect(missing.status != 0)
+        #expect(missing.standardError == "Error: no experiment at \(directory.path): \(directory.path)/experiment.json is missing (see Experiments/nb201/ for the form)\n")
+        let wrong = Self.specification.replacingOccurrences(of: "\"local-search\"", with: "\"annealing\"")
+        try Data(wrong.utf8).write(to: URL(fileURLWithPath: directory.path + "/experiment.json"))
+        let unknown = try CommandLineRunner.run(["experiment", directory.path])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.hasPrefix("Error: grid 'small': unknown optimizer 'annealing'; choose one of: random-search"))
+    }
+}
