@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CAllocator"),
+        .systemLibrary(name: "CLAPACKE", providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CXGBoost", providers: [.apt(["libxgboost-dev"])]),
 
         // The engine.
         .target(name: "Seeding"),
@@ -53,7 +55,9 @@ let package = Package(
 
         // Search: predictors and optimizers see spaces only through NASCore's protocols; the runner is the only
         // place where concrete spaces meet concrete optimizers.
-        .target(name: "Predictors", dependencies: ["NASCore", "Seeding", "Tensors", "Layers", "Training"]),
+        .target(
+            name: "Predictors",
+            dependencies: ["NASCore", "Seeding", "Tensors", "Layers", "Training", "Datasets", "CLAPACKE", "CXGBoost"]),
         .target(
             name: "Optimizers",
             dependencies: ["NASCore", "Predictors", "Seeding", "Tensors", "Layers", "Training"]),
@@ -90,7 +94,10 @@ let package = Package(
         .testTarget(name: "TabularBenchmarksTests", dependencies: ["TabularBenchmarks", "NASCore", "HDF5Store", "_TestSupport"]),
         .testTarget(
             name: "PredictorsTests",
-            dependencies: ["Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport"]),
+            dependencies: [
+                "Predictors", "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "Datasets", "Layers",
+                "Tensors", "Training", "Seeding", "_TestSupport",
+            ]),
         .testTarget(
             name: "OptimizersTests",
             dependencies: [

@@ -9,7 +9,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 echo "== system packages (Debian)"
 sudo_if_needed apt-get update -qq
 sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    pkg-config libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev dataset-fashion-mnist >/dev/null
+    pkg-config libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev libxgboost-dev dataset-fashion-mnist >/dev/null
 
 echo "== datasets"
 Scripts/fetch-datasets.sh

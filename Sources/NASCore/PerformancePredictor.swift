@@ -45,16 +45,28 @@ public struct Prediction: Hashable, Codable, Sendable {
     }
 }
 
-/// The data a predictor declares it needs.
+/// The data a predictor declares it needs, so that whoever runs it (an optimizer, the predictor study) gives it
+/// exactly that and refuses what it cannot supply with a message naming what is missing.
 public struct PredictorRequirements: Hashable, Codable, Sendable {
     /// The fewest measured architectures ``PerformancePredictor/fit(_:targets:in:using:)`` accepts (0: none).
     public var minimumTrainingSize: Int
     /// The encoding the predictor reads, if it reads one.
     public var encoding: ArchitectureEncoding?
+    /// The epochs of partial learning curve the predictor needs for each architecture it predicts (SoTL, curve
+    /// extrapolation), or `nil` when it reads none.
+    public var learningCurveEpochs: Int?
+    /// Whether the predictor runs the space's network on a mini-batch of real data (data-dependent zero-cost
+    /// proxies).
+    public var usesDataBatch: Bool
 
     /// Creates requirements.
-    public init(minimumTrainingSize: Int, encoding: ArchitectureEncoding?) {
+    public init(
+        minimumTrainingSize: Int, encoding: ArchitectureEncoding?, learningCurveEpochs: Int? = nil,
+        usesDataBatch: Bool = false
+    ) {
         self.minimumTrainingSize = minimumTrainingSize
         self.encoding = encoding
+        self.learningCurveEpochs = learningCurveEpochs
+        self.usesDataBatch = usesDataBatch
     }
 }
