@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "Training", "Datasets", "Layers", "Tensors", "Seeding",
                 "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport", "NASRunner", "Optimizers",
+                "Predictors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
