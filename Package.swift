@@ -62,6 +62,11 @@ let package = Package(
             name: "Optimizers",
             dependencies: ["NASCore", "Predictors", "Seeding", "Tensors", "Layers", "Training"]),
         .target(
+            name: "Tabulation",
+            dependencies: [
+                "NASModels", "NASSpaces", "NASCore", "TabularBenchmarks", "Training", "Datasets", "Layers", "Seeding",
+            ]),
+        .target(
             name: "NASRunner",
             dependencies: [
                 "Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "HDF5Store", "Seeding",
@@ -73,7 +78,7 @@ let package = Package(
             dependencies: [
                 "Training", "Datasets", "Layers", "Tensors", "Seeding",
                 "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport", "NASRunner", "Optimizers",
-                "Predictors",
+                "Predictors", "Tabulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +114,9 @@ let package = Package(
             dependencies: [
                 "NASRunner", "Optimizers", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport",
             ]),
+        .testTarget(
+            name: "TabulationTests",
+            dependencies: ["Tabulation", "TabularBenchmarks", "NASSpaces", "Datasets", "_TestSupport"]),
         .testTarget(name: "TabularImportTests", dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

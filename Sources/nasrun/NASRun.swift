@@ -15,8 +15,9 @@ struct NASRun: ParsableCommand {
         commandName: "nasrun",
         abstract: "Neural architecture search on one CPU machine.",
         subcommands: [
-            SearchCommand.self, ExperimentCommand.self, TrainCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self,
-            Environment.self,
+            SearchCommand.self, ExperimentCommand.self, TrainCommand.self, TabulateCommand.self,
+            TabulateMergeCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self,
+            ImportCommand.self, Environment.self,
         ],
         defaultSubcommand: SearchCommand.self
     )
