@@ -40,6 +40,13 @@ let package = Package(
                 .product(name: "Seeding", package: "NASKit"),
             ]
         ),
+        .executableTarget(
+            name: "LearningCurveBenchmarks",
+            dependencies: [
+                .product(name: "Predictors", package: "NASKit"),
+                .product(name: "NASCore", package: "NASKit"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,63 @@
+// LearningCurveBenchmarks: records real learning curves on the UCI digits and measures the learning-curve
+// predictors on them (Docs/Predictors/LearningCurves.md reports the numbers).
+//
+//     cd Benchmarks && swift run -c release LearningCurveBenchmarks [--fixture PATH] [--seeds N]
+//
+// For k = 3, 5, 10 of E = 20 epochs: each predictor's Spearman ρ and Kendall τ with the final (epoch-20)
+// validation accuracy and with the test accuracy, across the runs; the extrapolation's mean absolute error at
+// epoch E against the recorded validation accuracy, next to the last-value baseline's.
+import Foundation
+import NASCore
+import Predictors
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let totalEpochs = 20
+let seedCount = Int(option("--seeds") ?? "2") ?? 2
+let data = try DigitsLearningCurves.splits(path: "../" + "data/digits/digits.csv.gz")
+print("digits: \(data.train.count) training, \(data.validation.count) validation, \(data.test.count) test images")
+
+var runs: [DigitsLearningCurves.Run] = []
+let start = Date()
+for setting in DigitsLearningCurves.grid(seedCount: seedCount) {
+    let run = try DigitsLearningCurves.record(
+        setting, scheduledEpochs: totalEpochs, recordedEpochs: totalEpochs, on: data)
+    runs.append(run)
+    print(String(
+        format: "widths %@ lr %.3f seed %d: val %.4f (epoch 1) %.4f (epoch %d), test %.4f",
+        "\(setting.widths)", setting.learningRate, setting.seed, run.curve.validationAccuracies![0],
+        run.curve.validationAccuracies![totalEpochs - 1], totalEpochs, run.testAccuracy))
+}
+print(String(format: "recorded %d runs of %d epochs in %.1f s", runs.count, totalEpochs, Date().timeIntervalSince(start)))
+if let path = option("--fixture") {
+    let command = "cd Benchmarks && swift run -c release LearningCurveBenchmarks --fixture \(path)"
+    try Fixture.source(runs, epochs: totalEpochs, command: command).write(
+        toFile: path, atomically: true, encoding: .utf8)
+    print("wrote \(path)")
+}
+
+let curves = runs.map(\.curve)
+let finalValidation = runs.map { $0.curve.validationAccuracies![totalEpochs - 1] }
+let test = runs.map(\.testAccuracy)
+print("")
+print("predictor                    k   ρ(val E)  τ(val E)  ρ(test)  τ(test)  MAE@E    ms/curve")
+for k in [3, 5, 10] {
+    let predictors: [any LearningCurvePredictor] = [
+        SumOfTrainingLosses(epochs: k), SumOfTrainingLosses(epochs: k, lastEpochs: 1),
+        LastValidationAccuracy(epochs: k), CurveExtrapolation(epochs: k),
+    ]
+    for predictor in predictors {
+        let clock = Date()
+        let scores = try predictor.predict(curves: curves, targetEpoch: totalEpochs).map(\.mean)
+        let milliseconds = 1000 * Date().timeIntervalSince(clock) / Double(curves.count)
+        let estimates = predictor is SumOfTrainingLosses ? nil : scores
+        let meanError = estimates.map { zip($0, finalValidation).map { abs($0 - $1) }.reduce(0, +) / Double($0.count) }
+        print(String(
+            format: "%-26@ %2d   %7.3f   %7.3f  %7.3f  %7.3f  %@  %7.2f",
+            predictor.name, k, Ranking.spearman(scores, finalValidation), Ranking.kendallTau(scores, finalValidation),
+            Ranking.spearman(scores, test), Ranking.kendallTau(scores, test),
+            meanError.map { String(format: "%.4f", $0) } ?? "   -  ", milliseconds))
+    }
+}
