@@ -16,3 +16,35 @@ public final class ReLU: Layer {
         relu(input)
     }
 }
+
+/// Receives activations while a network runs, for measurements that read them (the zero-cost proxies NASWOT
+/// and Zen-NAS). It is passed to ``ObservableLayer/callAsFunction(_:mode:observer:)`` as an argument and never
+/// stored on a layer; a forward pass without an observer reports nothing.
+public protocol ActivationObserver: AnyObject {
+    /// Called with the input of every rectifier, (N, ...), in forward order.
+    func observeRectifierInput(_ input: Variable)
+    /// Called once with the features a network pools globally before its classifier, (N, C, H, W).
+    func observeFeaturesBeforePooling(_ features: Variable)
+}
+
+extension ActivationObserver {
+    /// Ignores the rectifier inputs.
+    public func observeRectifierInput(_ input: Variable) {}
+    /// Ignores the pooled features.
+    public func observeFeaturesBeforePooling(_ features: Variable) {}
+}
+
+/// A layer whose forward pass can report activations to an ``ActivationObserver``; the output equals the one of
+/// ``Layer/callAsFunction(_:mode:)``.
+public protocol ObservableLayer: Layer {
+    /// Applies the layer and reports its activations to `observer`.
+    func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable
+}
+
+extension ReLU: ObservableLayer {
+    /// Reports the input to `observer`, then applies relu.
+    public func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
+        observer.observeRectifierInput(input)
+        return relu(input)
+    }
+}

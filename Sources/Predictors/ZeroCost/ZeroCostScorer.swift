@@ -1,0 +1,54 @@
+import Layers
+import Tensors
+
+/// Computes zero-cost proxies of one network at initialisation, sharing the passes they have in common (the
+/// loss gradient of ``SNIP``, ``GradientNorm``, ``Plain`` and ``GraSP``) and giving every proxy the network as it
+/// was built: parameters and batch-norm statistics are restored bit for bit after each (``ParameterSnapshot``).
+public enum ZeroCostScorer {
+    /// The scores of `proxies` for `network`, in the order asked.
+    ///
+    /// - Parameters:
+    ///   - proxies: the proxies to compute.
+    ///   - network: the freshly initialised network; its parameters are unchanged afterwards.
+    ///   - inputShape: one example's shape (C, H, W), for the data-free input of ``ZeroCostProxy/synflow``.
+    ///   - batch: the mini-batch, required when any proxy ``ZeroCostProxy/usesDataBatch``.
+    ///   - multiplyAdds: the network's multiply-adds per example, required for ``ZeroCostProxy/flops``.
+    /// - Returns: one score per proxy; higher predicts a better architecture. NaN where the reference gives NaN
+    ///   (``JacobianCovariance``).
+    /// - Throws: ``ZeroCostError`` naming the first proxy whose input is missing, before any computation.
+    /// - Complexity: at most one loss-gradient pass, two more for GraSP, one Jacobian pass, one forward pass
+    ///   for NASWOT and two passes on one example for synflow.
+    public static func scores(
+        _ proxies: [ZeroCostProxy], of network: some ObservableLayer, inputShape: [Int], batch: ZeroCostBatch?,
+        multiplyAdds: Int? = nil
+    ) throws(ZeroCostError) -> [Double] {
+        for proxy in proxies {
+            if proxy.usesDataBatch && batch == nil { throw .missingBatch(proxy) }
+            if proxy == .flops && multiplyAdds == nil { throw .missingMultiplyAdds }
+        }
+        let snapshot = ParameterSnapshot(network)
+        var lossGradients: LossGradients?
+        func sharedGradients(_ batch: ZeroCostBatch) -> LossGradients {
+            if let lossGradients { return lossGradients }
+            let pass = LossGradients(network: network, batch: batch)
+            snapshot.restore()
+            lossGradients = pass
+            return pass
+        }
+        return proxies.map { proxy in
+            defer { snapshot.restore() }
+            switch proxy {
+            case .synflow: return Synflow.score(network, inputShape: inputShape)
+            case .snip: return SNIP.score(sharedGradients(batch!))
+            case .grasp: return GraSP.score(network, batch: batch!, gradients: sharedGradients(batch!))
+            case .gradNorm: return GradientNorm.score(sharedGradients(batch!))
+            case .jacov: return JacobianCovariance.score(network, batch: batch!)
+            case .nwot: return NASWOT.score(network, batch: batch!)
+            case .plain: return Plain.score(sharedGradients(batch!))
+            case .l2Norm: return L2Norm.score(network)
+            case .params: return ParameterCount.score(network)
+            case .flops: return FloatingPointOperations.score(multiplyAdds: multiplyAdds!)
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Layers
+import NASModels
+import NASSpaces
+import Predictors
+import Seeding
+import TabularBenchmarks
+import Tensors
+
+/// `nasrun proxies`: zero-cost proxies of NAS-Bench-201 cells at initialisation, and their Spearman rank
+/// correlation with the table's CIFAR-10 200-epoch test accuracy (Abdelfattah et al. 2021; see
+/// Docs/Predictors/ZeroCostProxies.md).
+struct ProxiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proxies",
+        abstract: "Score NB201 cells with zero-cost proxies and print each proxy's Spearman rank correlation.")
+
+    @Option(help: "The search space (only nb201).")
+    var space: SpaceName = .nb201
+
+    @Option(help: "How many cells, drawn without replacement from the seed (default: all 15,625).")
+    var sample: Int?
+
+    @Option(help: "The seed of the cell sample, the mini-batch and every network's initial weights.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Comma-separated proxies (default: all): \(ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ",")).")
+    var proxies: String = ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "A CIFAR-10 binary batch file for the data-dependent proxies' mini-batch.")
+    var data = "../shared/data/cifar10_jpeg/data_batch_1.bin"
+
+    @Option(help: "The mini-batch size (zero-cost-nas: 64).")
+    var batchSize = 64
+
+    @Option(help: "C, the network's stem channels (NAS-Bench-201: 16).")
+    var stemChannels = 16
+
+    @Option(help: "N, the cells per stage (NAS-Bench-201: 5).")
+    var cellsPerStage = 5
+
+    @Option(help: "Write one row per cell (index, architecture, accuracy, scores) to this CSV file.")
+    var output: String?
+
+    @OptionGroup var location: TableOptions
+
+    func validate() throws {
+        if space != .nb201 { throw ValidationError("--space: zero-cost proxies are implemented for nb201 only") }
+        if let sample, sample < 2 || sample > NB201Architecture.cellCount {
+            throw ValidationError("--sample must be in 2...\(NB201Architecture.cellCount), got \(sample)")
+        }
+        if batchSize < 2 { throw ValidationError("--batch-size must be at least 2, got \(batchSize)") }
+        _ = try chosenProxies()
+    }
+
+    func chosenProxies() throws -> [ZeroCostProxy] {
+        try proxies.split(separator: ",").map { name in
+            guard let proxy = ZeroCostProxy(rawValue: String(name)) else {
+                throw ValidationError(
+                    "--proxies: unknown proxy '\(name)'; choose from "
+                        + ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return proxy
+        }
+    }
+
+    func run() throws {
+        let chosen = try chosenProxies()
+        let index = try TableIndex(table: location.defaultTable(of: space.rawValue), space: NB201Space())
+        let column = try index.table.column(metric: "test_accuracy", dataset: "cifar10", epoch: 200)
+        var sampler = Xoshiro256(seed: seed)
+        var cells = Array(0..<index.space.architectureCount)
+        cells.seededShuffle(using: &sampler)
+        let chosenCells = Array(cells.prefix(sample ?? cells.count))
+        let batch = try chosen.contains(where: \.usesDataBatch) ? loadBatch() : nil
+        let configuration = NB201NetworkConfiguration(stemChannels: stemChannels, cellsPerStage: cellsPerStage)
+        emit(
+            "nasrun proxies: \(chosenCells.count) NB201 cells (seed \(seed)), network C=\(stemChannels) N=\(cellsPerStage), "
+                + (batch.map { "batch of \($0.count) CIFAR-10 images from \(data)" } ?? "no data batch"))
+
+        var scores = [[Double]](repeating: [], count: chosen.count)
+        var seconds = [Double](repeating: 0, count: chosen.count)
+        var accuracies: [Double] = []
+        var rows: [String] = []
+        let clock = ContinuousClock()
+        for (position, cell) in chosenCells.enumerated() {
+            let architecture = index.space.architecture(at: cell)
+            var base = Xoshiro256(seed: seed)
+            var rng = base.child("network \(cell)")
+            let network = NB201Network(architecture: architecture, configuration: configuration, using: &rng)
+            let multiplyAdds = network.cost().multiplyAdds
+            var row: [Double] = []
+            for (slot, proxy) in chosen.enumerated() {
+                var value = 0.0
+                let elapsed = try clock.measure {
+                    value = try ZeroCostScorer.scores(
+                        [proxy], of: network, inputShape: [3, 32, 32], batch: batch, multiplyAdds: multiplyAdds)[0]
+                }
+                seconds[slot] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                scores[slot].append(value)
+                row.append(value)
+            }
+            let accuracy = index.value(column, of: architecture) ?? .nan
+            accuracies.append(accuracy)
+            rows.append(
+                "\(cell),\(architecture),\(accuracy)," + row.map { String(format: "%.10g", $0) }.joined(separator: ","))
+            if (position + 1) % 50 == 0 || position + 1 == chosenCells.count {
+                let progress = chosen.indices.map { slot in
+                    "\(chosen[slot].rawValue) \(String(format: "%.3f", SpearmanCorrelation.rho(scores[slot], accuracies)))"
+                }
+                emit("  \(position + 1) cells: " + progress.joined(separator: ", "))
+                if let output { try write(rows, proxies: chosen, to: output) }
+            }
+        }
+        emit("proxy        spearman  time/arch (ms)")
+        for (slot, proxy) in chosen.enumerated() {
+            let rho = SpearmanCorrelation.rho(scores[slot], accuracies)
+            let milliseconds = seconds[slot] / Double(chosenCells.count) * 1000
+            emit(
+                proxy.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + String(format: " %8.3f  %14.1f", rho, milliseconds))
+        }
+    }
+
+    /// `batchSize` images drawn from the seed, normalised with zero-cost-nas's CIFAR-10 statistics.
+    func loadBatch() throws -> ZeroCostBatch {
+        let dataset = try CIFAR.load(batchFiles: [data])
+        var base = Xoshiro256(seed: seed)
+        var rng = base.child("batch")
+        var order = Array(0..<dataset.count)
+        order.seededShuffle(using: &rng)
+        let statistics = ChannelStatistics(mean: [0.4914, 0.4822, 0.4465], standardDeviation: [0.2023, 0.1994, 0.2010])
+        let chosen = dataset.subset(Array(order.prefix(batchSize))).normalized(by: statistics)
+        return ZeroCostBatch(images: chosen.images, labels: chosen.labels, classCount: chosen.classCount)
+    }
+
+    func write(_ rows: [String], proxies: [ZeroCostProxy], to path: String) throws {
+        let header = "index,architecture,cifar10_test_accuracy_200," + proxies.map(\.rawValue).joined(separator: ",")
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
