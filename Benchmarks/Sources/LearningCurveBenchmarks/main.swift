@@ -1,11 +1,12 @@
 // LearningCurveBenchmarks: records real learning curves on the UCI digits and measures the learning-curve
 // predictors on them (Docs/Predictors/LearningCurves.md reports the numbers).
 //
-//     cd Benchmarks && swift run -c release LearningCurveBenchmarks [--fixture PATH] [--seeds N]
+//     cd Benchmarks && swift run -c release LearningCurveBenchmarks [--fixture PATH] [--seeds N] [--diagnose]
 //
 // For k = 3, 5, 10 of E = 20 epochs: each predictor's Spearman ρ and Kendall τ with the final (epoch-20)
 // validation accuracy and with the test accuracy, across the runs; the extrapolation's mean absolute error at
-// epoch E against the recorded validation accuracy, next to the last-value baseline's.
+// epoch E against the recorded validation accuracy, next to the last-value baseline's. --diagnose prints each
+// run's extrapolation at k = 5 and 10 with its three heaviest models.
 import Foundation
 import NASCore
 import Predictors
@@ -54,10 +55,27 @@ for k in [3, 5, 10] {
         let milliseconds = 1000 * Date().timeIntervalSince(clock) / Double(curves.count)
         let estimates = predictor is SumOfTrainingLosses ? nil : scores
         let meanError = estimates.map { zip($0, finalValidation).map { abs($0 - $1) }.reduce(0, +) / Double($0.count) }
-        print(String(
-            format: "%-26@ %2d   %7.3f   %7.3f  %7.3f  %7.3f  %@  %7.2f",
-            predictor.name, k, Ranking.spearman(scores, finalValidation), Ranking.kendallTau(scores, finalValidation),
+        let paddedName = predictor.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+        print(paddedName + String(
+            format: " %2d   %7.3f   %7.3f  %7.3f  %7.3f  %@  %7.2f",
+            k, Ranking.spearman(scores, finalValidation), Ranking.kendallTau(scores, finalValidation),
             Ranking.spearman(scores, test), Ranking.kendallTau(scores, test),
             meanError.map { String(format: "%.4f", $0) } ?? "   -  ", milliseconds))
+    }
+}
+if arguments.contains("--diagnose") {
+    for k in [5, 10] {
+        let extrapolation = CurveExtrapolation(epochs: k)
+        for (index, curve) in curves.enumerated() {
+            let values = Array(curve.validationAccuracies!.prefix(k))
+            let fits = extrapolation.admissibleFits(values: values, targetEpoch: totalEpochs)
+            let weights = extrapolation.weights(of: fits)
+            let prediction = try extrapolation.predict(curves: [curve], targetEpoch: totalEpochs)[0]
+            let top = zip(fits, weights).sorted { $0.1 > $1.1 }.prefix(3).map {
+                String(format: "%@ %.2f→%.3f", $0.0.model.rawValue, $0.1, $0.0.value(at: Double(totalEpochs)))
+            }
+            print(String(format: "k %d run %2d last %.3f pred %.3f±%.3f true %.3f  ", k, index, values[k - 1],
+                prediction.mean, prediction.standardDeviation, finalValidation[index]) + top.joined(separator: ", "))
+        }
     }
 }

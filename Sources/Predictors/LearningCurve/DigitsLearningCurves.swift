@@ -10,7 +10,7 @@ import Training
 /// these curves are what the learning-curve predictors are tested and measured on.
 ///
 /// Data: the digits' stratified 80/20 split with seed 0 (`nasrun train --dataset digits`'s split: 1,438 / 359)
-/// gives the test set; the 1,438 are split again 80/20 with seed 1 into 1,150 training and 288 validation
+/// gives the test set; the 1,438 are split again 80/20 with seed 1 into 1,151 training and 287 validation
 /// images. All three are normalised by the training part's channel statistics.
 public enum DigitsLearningCurves {
     /// One training run's settings.
@@ -89,7 +89,7 @@ public enum DigitsLearningCurves {
             inputChannels: data.train.imageShape[0], widths: setting.widths, classes: data.train.classCount,
             using: &rng)
         let trainer = try ClassifierTrainer(model: model, configuration: configuration)
-        for _ in 0..<recordedEpochs { try trainer.trainEpoch(on: data.train, testSet: data.validation) }
+        for _ in 0..<recordedEpochs { _ = try trainer.trainEpoch(on: data.train, testSet: data.validation) }
         let losses = trainer.history.map(\.trainLoss)
         let accuracies = trainer.history.map { $0.test?.accuracy ?? .nan }
         let curve: LearningCurve

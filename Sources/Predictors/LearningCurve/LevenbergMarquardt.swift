@@ -11,6 +11,14 @@ public struct CurveFit: Hashable, Codable, Sendable {
     /// The number of points fitted.
     public var pointCount: Int
 
+    /// Creates a fit (the fitting code and tests build them).
+    public init(model: CurveModel, parameters: [Double], residualSumOfSquares: Double, pointCount: Int) {
+        self.model = model
+        self.parameters = parameters
+        self.residualSumOfSquares = residualSumOfSquares
+        self.pointCount = pointCount
+    }
+
     /// The fitted curve at epoch `x`.
     public func value(at x: Double) -> Double { model.value(at: x, parameters) }
 }
