@@ -17,7 +17,7 @@ struct NASRun: ParsableCommand {
         subcommands: [
             SearchCommand.self, ExperimentCommand.self, TrainCommand.self, TabulateCommand.self,
             TabulateMergeCommand.self, SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self,
-            ImportCommand.self, ProxiesCommand.self, Environment.self,
+            ImportCommand.self, ProxiesCommand.self, CorrelateCommand.self, Environment.self,
         ],
         defaultSubcommand: SearchCommand.self
     )
