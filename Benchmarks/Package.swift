@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // NASKit's performance benchmarks: a separate package, so benchmark code never slows `swift test`.
-// Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks)
+// Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks, PredictorBenchmarks)
 import PackageDescription
 
 let package = Package(
@@ -29,6 +29,16 @@ let package = Package(
                 .product(name: "NASCore", package: "NASKit"),
                 .product(name: "Seeding", package: "NASKit"),
                 .product(name: "Tensors", package: "NASKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "PredictorBenchmarks",
+            dependencies: [
+                .product(name: "Predictors", package: "NASKit"),
+                .product(name: "TabularBenchmarks", package: "NASKit"),
+                .product(name: "NASSpaces", package: "NASKit"),
+                .product(name: "NASCore", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
             ]
         ),
         .executableTarget(
