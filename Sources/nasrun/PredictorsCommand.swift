@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import NASRunner
+
+/// `nasrun predictors`: the predictor study on a tabular benchmark.
+struct PredictorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predictors",
+        abstract: "Evaluate model-based performance predictors on a table: rank correlations against training size.",
+        discussion: """
+            Predictors: all, \(PredictorChoice.allCases.map(\.rawValue).joined(separator: ", ")). Each is fitted \
+            on seeded training sets of the given sizes and judged on a held-out test set (White et al., NeurIPS 2021).
+            """)
+
+    @Option(help: "The search space.")
+    var space = "nb201"
+
+    @Option(help: "The table (default: the space's).")
+    var table: String?
+
+    @Option(help: "The dataset (default: the space's).")
+    var dataset: String?
+
+    @Option(help: "The metric predicted (default: the space's reported metric).")
+    var metric: String?
+
+    @Option(help: "Comma-separated predictors, or all.")
+    var predictors = "all"
+
+    @Option(help: "Comma-separated training-set sizes.")
+    var sizes = "10,20,50,100,200"
+
+    @Option(help: "Test-set size.")
+    var testSize = 1000
+
+    @Option(help: "How many seeds (0, 1, ...).")
+    var seeds = 5
+
+    @Option(help: "Write results.md and results.csv into this directory.")
+    var output: String?
+
+    func run() throws {
+        let choice = try SpaceChoice.named(space)
+        let sizeList = sizes.split(separator: ",").compactMap { Int($0) }
+        guard sizeList.count == sizes.split(separator: ",").count, !sizeList.isEmpty else {
+            throw ValidationError("--sizes takes integers separated by commas (got '\(sizes)')")
+        }
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
+        let settings = PredictorStudy.Settings(
+            space: choice.rawValue, table: table ?? choice.defaultTable, dataset: dataset ?? choice.defaultDataset,
+            metric: metric ?? choice.defaultReportedMetric,
+            predictors: try PredictorChoice.named(predictors.split(separator: ",").map(String.init)),
+            trainingSizes: sizeList, testSize: testSize, seeds: (0..<seeds).map(UInt64.init))
+        let records = try PredictorStudy.run(settings) { record in
+            emit(String(
+                format: "%@ n=%d seed %llu: tau %.3f  rho %.3f  fit %.3f s", locale: nil,
+                record.predictor.rawValue as NSString, record.trainingSize, record.seed, record.kendallTau,
+                record.spearman, record.fitSeconds))
+        }
+        let markdown = PredictorStudy.markdown(records, settings: settings)
+        if let output {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try Data(markdown.utf8).write(to: URL(fileURLWithPath: output + "/results.md"))
+            try Data(PredictorStudy.csv(records).utf8).write(to: URL(fileURLWithPath: output + "/results.csv"))
+            emit("wrote \(output)/results.md and results.csv")
+        } else {
+            print(markdown, terminator: "")
+        }
+    }
+}
