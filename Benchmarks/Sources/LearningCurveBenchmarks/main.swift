@@ -36,7 +36,8 @@ for setting in DigitsLearningCurves.grid(seedCount: seedCount) {
         "\(setting.widths)", setting.learningRate, setting.seed, run.curve.validationAccuracies![0],
         run.curve.validationAccuracies![totalEpochs - 1], totalEpochs, run.testAccuracy))
 }
-print(String(format: "recorded %d runs of %d epochs in %.1f s", runs.count, totalEpochs, Date().timeIntervalSince(start)))
+print(String(
+    format: "recorded %d runs of %d epochs in %.1f s", runs.count, totalEpochs, Date().timeIntervalSince(start)))
 if let path = option("--fixture") {
     let command = "cd Benchmarks && swift run -c release LearningCurveBenchmarks --fixture \(path)"
     try Fixture.source(runs, epochs: totalEpochs, command: command).write(

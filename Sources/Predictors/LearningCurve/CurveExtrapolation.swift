@@ -30,7 +30,8 @@ import NASCore
 /// from taking all the weight. The paper's first requirement, models with fewer parameters than points, is
 /// kept: from 3 epochs only log log linear and ilog2 are fitted.
 ///
-/// Complexity: O(models · starts · iterations · n · p) per curve: at most 11 · 2 · 200 · n · 9 curve evaluations.
+/// Complexity: O(models · starts · iterations · n · p) per curve: at most 11 · 2 · 200 · n · 9 curve
+/// evaluations.
 public struct CurveExtrapolation: LearningCurvePredictor, Hashable, Codable {
     /// The epochs read from each curve (n).
     public var epochs: Int

@@ -49,7 +49,9 @@ public enum DigitsLearningCurves {
         let (trainAndValidation, test) = try Digits.load(path: path).stratifiedSplit(trainFraction: 0.8, seed: 0)
         let (train, validation) = trainAndValidation.stratifiedSplit(trainFraction: 0.8, seed: 1)
         let statistics = ChannelStatistics(of: train)
-        return (train.normalized(by: statistics), validation.normalized(by: statistics), test.normalized(by: statistics))
+        return (
+            train.normalized(by: statistics), validation.normalized(by: statistics),
+            test.normalized(by: statistics))
     }
 
     /// The measurement grid: 4 network widths x 4 learning rates x `seedCount` seeds (32 runs for 2 seeds), in
@@ -78,7 +80,8 @@ public enum DigitsLearningCurves {
         _ setting: Setting, scheduledEpochs: Int, recordedEpochs: Int,
         on data: (train: ImageDataset, validation: ImageDataset, test: ImageDataset)
     ) throws(TrainingError) -> Run {
-        precondition((1...scheduledEpochs).contains(recordedEpochs), "record: recordedEpochs must be in 1...\(scheduledEpochs)")
+        precondition(
+            (1...scheduledEpochs).contains(recordedEpochs), "record: recordedEpochs must be in 1...\(scheduledEpochs)")
         var configuration = ClassifierTrainingConfiguration()
         configuration.epochs = scheduledEpochs
         configuration.batchSize = 64

@@ -11,7 +11,8 @@ struct CurveExtrapolationTests {
 
     /// Measured on the same 32 curves: MAE 0.147 (extrapolation) vs 0.269 (last value) from 3 epochs, 0.102 vs
     /// 0.150 from 5. From 10 epochs the last value wins (0.035 vs 0.045): the cosine schedule flattens the slow
-    /// runs' curves in their second half, which the saturating models do not foresee (Docs/Predictors/LearningCurves.md).
+    /// runs' curves in their second half, which the saturating models do not foresee
+    /// (Docs/Predictors/LearningCurves.md).
     @Test("on 32 real digits curves, extrapolating 3 and 5 of 20 epochs to epoch 20 beats the last value in MAE")
     func beatsLastValue() throws {
         let curves = try DigitsCurvesFixture.curves()
@@ -21,7 +22,8 @@ struct CurveExtrapolationTests {
             let last = try LastValidationAccuracy(epochs: epochs).predict(curves: curves, targetEpoch: 20)
             let extrapolationError = Self.meanAbsoluteError(extrapolated.map(\.mean), truths)
             let lastValueError = Self.meanAbsoluteError(last.map(\.mean), truths)
-            #expect(extrapolationError < 0.8 * lastValueError, "k = \(epochs): \(extrapolationError) vs \(lastValueError)")
+            #expect(
+                extrapolationError < 0.8 * lastValueError, "k = \(epochs): \(extrapolationError) vs \(lastValueError)")
             #expect(extrapolated.allSatisfy { (0...1).contains($0.mean) && $0.standardDeviation > 0 })
         }
     }
