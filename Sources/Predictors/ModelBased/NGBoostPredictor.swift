@@ -122,7 +122,8 @@ public struct NGBoostPredictor<Space: SearchSpace>: PerformancePredictor {
         targets: [Double], means: [Double], logScales: [Double], meanSteps: [Double], logScaleSteps: [Double],
         rows: [Int]
     ) -> Double {
-        let initial = NormalScore.negativeLogLikelihood(targets: targets, means: means, logScales: logScales, rows: rows)
+        let initial = NormalScore.negativeLogLikelihood(
+            targets: targets, means: means, logScales: logScales, rows: rows)
         func evaluate(_ scale: Double) -> (loss: Double, norm: Double) {
             var (loss, norm) = (0.0, 0.0)
             for row in rows {

@@ -58,7 +58,8 @@ public struct RandomForestPredictor<Space: SearchSpace>: PerformancePredictor {
         let builder = RegressionTreeBuilder(
             features: encoded.values, columns: encoded.columnCount, targets: standardization.standardized(targets),
             featuresPerSplit: configuration.featuresPerSplit(of: encoded.columnCount),
-            minimumSamplesSplit: configuration.minimumSamplesSplit, minimumSamplesLeaf: configuration.minimumSamplesLeaf,
+            minimumSamplesSplit: configuration.minimumSamplesSplit,
+            minimumSamplesLeaf: configuration.minimumSamplesLeaf,
             maximumDepth: configuration.maximumDepth)
         let seed = rng.next()
         let n = encoded.rowCount

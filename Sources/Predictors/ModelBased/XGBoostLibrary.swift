@@ -14,7 +14,9 @@ enum XGBoostLibrary {
     ) throws(SearchError) -> String {
         let matrix = try DenseMatrix(features, rows: rows, columns: columns)
         try check("XGDMatrixSetFloatInfo(label)") {
-            labels.withUnsafeBufferPointer { XGDMatrixSetFloatInfo(matrix.handle, "label", $0.baseAddress, bst_ulong(rows)) }
+            labels.withUnsafeBufferPointer {
+                XGDMatrixSetFloatInfo(matrix.handle, "label", $0.baseAddress, bst_ulong(rows))
+            }
         }
         let booster = try Booster(training: matrix)
         for (name, value) in parameters {
@@ -31,7 +33,8 @@ enum XGBoostLibrary {
             XGBoosterSaveModelToBuffer(booster.handle, #"{"format": "json"}"#, &length, &bytes)
         }
         guard let bytes else { throw SearchError("XGBoost: XGBoosterSaveModelToBuffer returned no model") }
-        let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: Int(length))
+        let buffer = UnsafeBufferPointer(
+            start: UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: Int(length))
         return String(decoding: buffer, as: UTF8.self)
     }
 
@@ -69,7 +72,8 @@ enum XGBoostLibrary {
         let handle: DMatrixHandle?
 
         init(_ values: [Float], rows: Int, columns: Int) throws(SearchError) {
-            precondition(values.count == rows * columns, "XGBoostLibrary: \(rows) x \(columns) needs \(rows * columns) values")
+            precondition(
+                values.count == rows * columns, "XGBoostLibrary: \(rows) x \(columns) needs \(rows * columns) values")
             var handle: DMatrixHandle?
             // NaN marks a missing value; encodings have none.
             let status = values.withUnsafeBufferPointer {
