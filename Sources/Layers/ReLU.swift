@@ -25,6 +25,10 @@ public protocol ActivationObserver: AnyObject {
     func observeRectifierInput(_ input: Variable)
     /// Called once with the features a network pools globally before its classifier, (N, C, H, W).
     func observeFeaturesBeforePooling(_ features: Variable)
+    /// The output to use instead of relu(input) at this rectifier, or `nil` for relu(input). An exact
+    /// Hessian-vector product by differences of gradients (GraSP) freezes the rectifiers' masks this way, so that
+    /// the perturbed passes stay on the same linear piece.
+    func rectify(_ input: Variable) -> Variable?
 }
 
 extension ActivationObserver {
@@ -32,6 +36,8 @@ extension ActivationObserver {
     public func observeRectifierInput(_ input: Variable) {}
     /// Ignores the pooled features.
     public func observeFeaturesBeforePooling(_ features: Variable) {}
+    /// Keeps relu.
+    public func rectify(_ input: Variable) -> Variable? { nil }
 }
 
 /// A layer whose forward pass can report activations to an ``ActivationObserver``; the output equals the one of
@@ -42,9 +48,9 @@ public protocol ObservableLayer: Layer {
 }
 
 extension ReLU: ObservableLayer {
-    /// Reports the input to `observer`, then applies relu.
+    /// Reports the input to `observer`, then applies relu (or the observer's replacement, ``ActivationObserver/rectify(_:)``).
     public func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
         observer.observeRectifierInput(input)
-        return relu(input)
+        return observer.rectify(input) ?? relu(input)
     }
 }

@@ -23,7 +23,7 @@ extension NB201Network: ObservableLayer {
         }
         let normalized = lastBatchNorm(features, mode: mode)
         observer.observeRectifierInput(normalized)
-        features = relu(normalized)
+        features = observer.rectify(normalized) ?? relu(normalized)
         observer.observeFeaturesBeforePooling(features)
         return classifier(globalAveragePool(features), mode: mode)  // (N, 4C) -> (N, classes)
     }
