@@ -10,11 +10,11 @@ import Testing
 /// The scorer's contracts: refusals naming what is missing, exact baselines, determinism, an unchanged network.
 struct ZeroCostScorerTests {
     /// A small NB201 network (C = 4, one cell per stage: fast in a debug build).
-    static func smallNetwork(_ text: String, seed: UInt64) throws -> NB201Network {
+    static func smallNetwork(_ text: String, seed: UInt64, stemChannels: Int = 4) throws -> NB201Network {
         var rng = Xoshiro256(seed: seed)
         return NB201Network(
             architecture: try NB201Space().parse(text),
-            configuration: NB201NetworkConfiguration(stemChannels: 4, cellsPerStage: 1), using: &rng)
+            configuration: NB201NetworkConfiguration(stemChannels: stemChannels, cellsPerStage: 1), using: &rng)
     }
 
     static let cell = "|nor_conv_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|"
