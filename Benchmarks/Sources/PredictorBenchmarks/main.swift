@@ -10,8 +10,8 @@ import TabularBenchmarks
 //       [--encoding one-hot|adjacency-one-hot|path]
 // For NB201 (CIFAR-10 test accuracy at 200 epochs) and NAS-Bench-Graph (Cora, valid_accuracy): a fixed held-out
 // sample (seed 2021) and, per seed, nested training sets drawn from the other architectures; each predictor with
-// its default configuration (or every predictor on --encoding), fitted with Xoshiro256(seed). Prints Markdown tables of the mean Kendall τ, Spearman
-// ρ, fit seconds and query seconds (for the whole held-out sample) over the seeds.
+// its default configuration (or every predictor on --encoding), fitted with Xoshiro256(seed). Prints Markdown
+// tables of the mean Kendall τ, Spearman ρ, fit seconds and query seconds (the whole held-out sample) over seeds.
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -32,9 +32,9 @@ if let encodingText, encoding == nil {
 }
 
 /// `configuration` with `--encoding` applied, if given.
-func encoded<Configuration>(_ configuration: Configuration, _ path: WritableKeyPath<Configuration, ArchitectureEncoding>)
-    -> Configuration
-{
+func encoded<Configuration>(
+    _ configuration: Configuration, _ path: WritableKeyPath<Configuration, ArchitectureEncoding>
+) -> Configuration {
     var configuration = configuration
     if let encoding { configuration[keyPath: path] = encoding }
     return configuration
