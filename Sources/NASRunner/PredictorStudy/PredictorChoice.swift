@@ -13,6 +13,8 @@ public enum PredictorChoice: String, CaseIterable, Codable, Sendable {
     case randomForest = "random-forest"
     /// ``XGBoostPredictor``.
     case xgboost
+    /// ``NGBoostPredictor``.
+    case ngboost
 
     /// Looks predictors up by name; `all` gives every one.
     ///
@@ -39,6 +41,7 @@ public enum PredictorChoice: String, CaseIterable, Codable, Sendable {
         case .bayesianLinearRegression: return try body.run(BayesianLinearRegressionPredictor<Space>())
         case .randomForest: return try body.run(RandomForestPredictor<Space>())
         case .xgboost: return try body.run(XGBoostPredictor<Space>())
+        case .ngboost: return try body.run(NGBoostPredictor<Space>())
         }
     }
 }

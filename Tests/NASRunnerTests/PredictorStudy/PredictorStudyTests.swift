@@ -30,7 +30,7 @@ struct PredictorStudyTests {
     @Test("unknown predictors and impossible sizes are refused with the choices")
     func refusals() {
         let unknown = #expect(throws: RunError.self) { try PredictorChoice.named(["svm"]) }
-        #expect(unknown?.message == "unknown predictor 'svm'; choose from: all, mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost")
+        #expect(unknown?.message == "unknown predictor 'svm'; choose from: all, mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost")
         var settings = Self.settings
         settings.trainingSizes = [15_500]
         let tooMany = #expect(throws: RunError.self) { try PredictorStudy.run(settings) }
