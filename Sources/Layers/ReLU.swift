@@ -48,7 +48,8 @@ public protocol ObservableLayer: Layer {
 }
 
 extension ReLU: ObservableLayer {
-    /// Reports the input to `observer`, then applies relu (or the observer's replacement, ``ActivationObserver/rectify(_:)``).
+    /// Reports the input to `observer`, then applies relu (or the observer's replacement,
+    /// ``ActivationObserver/rectify(_:)``).
     public func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
         observer.observeRectifierInput(input)
         return observer.rectify(input) ?? relu(input)

@@ -26,8 +26,11 @@ struct ProxiesCommand: ParsableCommand {
     @Option(help: "The seed of the cell sample, the mini-batch and every network's initial weights.")
     var seed: UInt64 = 0
 
-    @Option(help: "Comma-separated proxies (default: all): \(ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ",")).")
-    var proxies: String = ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Comma-separated proxies (default: all): \(ProxiesCommand.allProxies).")
+    var proxies: String = ProxiesCommand.allProxies
+
+    /// Every proxy's name, comma-separated.
+    static let allProxies = ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "A CIFAR-10 binary batch file for the data-dependent proxies' mini-batch.")
     var data = "../shared/data/cifar10_jpeg/data_batch_1.bin"
@@ -77,7 +80,8 @@ struct ProxiesCommand: ParsableCommand {
         let batch = try chosen.contains(where: \.usesDataBatch) ? loadBatch() : nil
         let configuration = NB201NetworkConfiguration(stemChannels: stemChannels, cellsPerStage: cellsPerStage)
         emit(
-            "nasrun proxies: \(chosenCells.count) NB201 cells (seed \(seed)), network C=\(stemChannels) N=\(cellsPerStage), "
+            "nasrun proxies: \(chosenCells.count) NB201 cells (seed \(seed)), "
+                + "network C=\(stemChannels) N=\(cellsPerStage), "
                 + (batch.map { "batch of \($0.count) CIFAR-10 images from \(data)" } ?? "no data batch"))
 
         var scores = [[Double]](repeating: [], count: chosen.count)
@@ -108,7 +112,8 @@ struct ProxiesCommand: ParsableCommand {
                 "\(cell),\(architecture),\(accuracy)," + row.map { String(format: "%.10g", $0) }.joined(separator: ","))
             if (position + 1) % 50 == 0 || position + 1 == chosenCells.count {
                 let progress = chosen.indices.map { slot in
-                    "\(chosen[slot].rawValue) \(String(format: "%.3f", SpearmanCorrelation.rho(scores[slot], accuracies)))"
+                    let rho = SpearmanCorrelation.rho(scores[slot], accuracies)
+                    return "\(chosen[slot].rawValue) \(String(format: "%.3f", rho))"
                 }
                 emit("  \(position + 1) cells: " + progress.joined(separator: ", "))
                 if let output { try write(rows, proxies: chosen, to: output) }
@@ -138,6 +143,7 @@ struct ProxiesCommand: ParsableCommand {
 
     func write(_ rows: [String], proxies: [ZeroCostProxy], to path: String) throws {
         let header = "index,architecture,cifar10_test_accuracy_200," + proxies.map(\.rawValue).joined(separator: ",")
-        try ([header] + rows).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let text = ([header] + rows).joined(separator: "\n") + "\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

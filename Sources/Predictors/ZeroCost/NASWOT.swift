@@ -51,7 +51,9 @@ enum NASWOT {
             for i in 0..<count {
                 for j in i..<count {
                     var distance = 0
-                    for word in 0..<words { distance += (codes[i * words + word] ^ codes[j * words + word]).nonzeroBitCount }
+                    for word in 0..<words {
+                        distance += (codes[i * words + word] ^ codes[j * words + word]).nonzeroBitCount
+                    }
                     let agreements = Double(length - distance)
                     kernel[i, j] += agreements
                     if i != j { kernel[j, i] += agreements }

@@ -42,7 +42,8 @@ struct SynflowTests {
     @Test func staysExactWhereFloat32WouldOverflow() {
         let network = ZeroCostFixtures.perceptron(inputs: 7, hidden: 5, outputs: 3, seed: 11)
         for layer in network.layers.compactMap({ $0 as? Linear }) {
-            layer.weight.value = Tensor(shape: layer.weight.shape, scalars: layer.weight.value.scalars.map { $0 * 1e20 })
+            layer.weight.value = Tensor(
+                shape: layer.weight.shape, scalars: layer.weight.value.scalars.map { $0 * 1e20 })
         }
         let score = Synflow.score(network, inputShape: [7])
         let expected = Self.reference(
