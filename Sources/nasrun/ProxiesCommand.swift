@@ -112,7 +112,7 @@ struct ProxiesCommand: ParsableCommand {
                 "\(cell),\(architecture),\(accuracy)," + row.map { String(format: "%.10g", $0) }.joined(separator: ","))
             if (position + 1) % 50 == 0 || position + 1 == chosenCells.count {
                 let progress = chosen.indices.map { slot in
-                    let rho = SpearmanCorrelation.rho(scores[slot], accuracies)
+                    let rho = RankCorrelation.spearman(omittingNaN: scores[slot], accuracies)
                     return "\(chosen[slot].rawValue) \(String(format: "%.3f", rho))"
                 }
                 emit("  \(position + 1) cells: " + progress.joined(separator: ", "))
@@ -121,7 +121,7 @@ struct ProxiesCommand: ParsableCommand {
         }
         emit("proxy        spearman  time/arch (ms)")
         for (slot, proxy) in chosen.enumerated() {
-            let rho = SpearmanCorrelation.rho(scores[slot], accuracies)
+            let rho = RankCorrelation.spearman(omittingNaN: scores[slot], accuracies)
             let milliseconds = seconds[slot] / Double(chosenCells.count) * 1000
             emit(
                 proxy.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)

@@ -64,8 +64,8 @@ for k in [3, 5, 10] {
         let paddedName = predictor.name.padding(toLength: 26, withPad: " ", startingAt: 0)
         print(paddedName + String(
             format: " %2d   %7.3f   %7.3f  %7.3f  %7.3f  %@  %7.2f",
-            k, Ranking.spearman(scores, finalValidation), Ranking.kendallTau(scores, finalValidation),
-            Ranking.spearman(scores, test), Ranking.kendallTau(scores, test),
+            k, RankCorrelation.spearman(scores, finalValidation), RankCorrelation.kendallTau(scores, finalValidation),
+            RankCorrelation.spearman(scores, test), RankCorrelation.kendallTau(scores, test),
             meanError.map { String(format: "%.4f", $0) } ?? "   -  ", milliseconds))
     }
 }

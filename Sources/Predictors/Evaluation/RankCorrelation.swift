@@ -39,6 +39,17 @@ public enum RankCorrelation {
         return pearson(ranks(x), ranks(y))
     }
 
+    /// Spearman's ρ over the pairs where neither value is NaN (a zero-cost proxy's score is NaN on networks whose
+    /// output ignores the input), or NaN when fewer than two such pairs remain.
+    ///
+    /// - Precondition: `x` and `y` have the same length.
+    public static func spearman(omittingNaN x: [Double], _ y: [Double]) -> Double {
+        precondition(x.count == y.count, "spearman: \(x.count) and \(y.count) values")
+        let kept = x.indices.filter { !x[$0].isNaN && !y[$0].isNaN }
+        guard kept.count >= 2 else { return .nan }
+        return spearman(kept.map { x[$0] }, kept.map { y[$0] })
+    }
+
     /// Pearson's r; 0 when either list is constant.
     ///
     /// - Precondition: `x` and `y` have the same length, at least 2.

@@ -27,7 +27,7 @@ struct ZeroCostRankingTests {
     /// Synflow over 32 cells (seed 1): measured ρ = 0.858.
     @Test func synflowRanksCells() throws {
         let sample = try NB201Sample.draw(32, seed: 1)
-        let rho = SpearmanCorrelation.rho(try Self.scores(.synflow, sample: sample, batch: nil), sample.accuracies)
+        let rho = RankCorrelation.spearman(omittingNaN: try Self.scores(.synflow, sample: sample, batch: nil), sample.accuracies)
         #expect(rho > 0.7, "synflow Spearman \(rho)")
     }
 
@@ -35,7 +35,7 @@ struct ZeroCostRankingTests {
     @Test func naswotRanksCells() throws {
         let sample = try NB201Sample.draw(20, seed: 2)
         let batch = try ZeroCostFixtures.cifarBatch(8)
-        let rho = SpearmanCorrelation.rho(try Self.scores(.nwot, sample: sample, batch: batch), sample.accuracies)
+        let rho = RankCorrelation.spearman(omittingNaN: try Self.scores(.nwot, sample: sample, batch: batch), sample.accuracies)
         #expect(rho > 0.6, "nwot Spearman \(rho)")
     }
 }
