@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NASRunner
 import Predictors
 import TabularBenchmarks
 
@@ -43,7 +44,7 @@ struct CorrelateCommand: ParsableCommand {
         let first = try TabularBenchmark.open(path: table)
         let second = try with.map { try TabularBenchmark.open(path: $0) } ?? first
         guard first.metadata.space == second.metadata.space else {
-            throw ValidationError(
+            throw RunError(
                 "\(first.name) is a table of \(first.metadata.space) and \(second.name) of \(second.metadata.space); "
                     + "correlate tables of one space")
         }
@@ -61,7 +62,7 @@ struct CorrelateCommand: ParsableCommand {
             y.append(b)
         }
         guard x.count >= 2 else {
-            throw ValidationError("\(first.name) and \(second.name) share \(x.count) architecture(s) with values; need 2")
+            throw RunError("\(first.name) and \(second.name) share \(x.count) architecture(s) with values; need 2")
         }
         emit("\(first.name) \(firstColumn) vs \(second.name) \(secondColumn): \(x.count) architectures")
         emit(String(

@@ -39,13 +39,17 @@ struct PredictorsCommand: ParsableCommand {
     @Option(help: "Write results.md and results.csv into this directory.")
     var output: String?
 
-    func run() throws {
-        let choice = try SpaceChoice.named(space)
-        let sizeList = sizes.split(separator: ",").compactMap { Int($0) }
+    private var sizeList: [Int] { sizes.split(separator: ",").compactMap { Int($0) } }
+
+    func validate() throws {
         guard sizeList.count == sizes.split(separator: ",").count, !sizeList.isEmpty else {
             throw ValidationError("--sizes takes integers separated by commas (got '\(sizes)')")
         }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
+    }
+
+    func run() throws {
+        let choice = try SpaceChoice.named(space)
         let settings = PredictorStudy.Settings(
             space: choice.rawValue, table: table ?? choice.defaultTable, dataset: dataset ?? choice.defaultDataset,
             metric: metric ?? choice.defaultReportedMetric,

@@ -60,18 +60,28 @@ struct TabulateCommand: ParsableCommand {
     @Option(help: .hidden)
     var worker: Int?
 
-    func run() throws {
-        guard let selection = ArchitectureSelection(architectures) else {
+    func validate() throws {
+        guard ArchitectureSelection(architectures) != nil else {
             throw ValidationError("--architectures takes all or sample:N:SEED (got '\(architectures)')")
         }
-        let seedList = seeds.split(separator: ",").compactMap { UInt64($0) }
         guard seedList.count == seeds.split(separator: ",").count, !seedList.isEmpty else {
             throw ValidationError("--seeds takes non-negative integers separated by commas (got '\(seeds)')")
         }
-        let parts = shard.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else {
+        guard let parts = shardParts, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else {
             throw ValidationError("--shard takes i/n with 0 <= i < n (got '\(shard)')")
         }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1 (got \(workers))") }
+    }
+
+    private var seedList: [UInt64] { seeds.split(separator: ",").compactMap { UInt64($0) } }
+
+    private var shardParts: [Int]? {
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        return parts.count == 2 ? parts : nil
+    }
+
+    func run() throws {
+        guard let selection = ArchitectureSelection(architectures), let parts = shardParts else { return }
         let specification = TabulationSpecification(
             architectures: selection, seeds: seedList, epochs: epochs, resolution: resolution,
             stemChannels: stemChannels, cellsPerStage: cellsPerStage, trainingImages: trainingImages,
@@ -90,7 +100,7 @@ struct TabulateCommand: ParsableCommand {
         emit("tabulate \(output): \(mine.count) trainings in shard \(shard), \(done) done; \(workerCount) worker process(es)")
         guard done < mine.count else { return }
         guard let executable = Bundle.main.executablePath else {
-            throw ValidationError("cannot find the nasrun executable to start workers; run it by its path")
+            throw TabulationError("cannot find the nasrun executable to start workers; run it by its path")
         }
         let arguments = [
             "tabulate", "--output", output, "--architectures", architectures, "--seeds", seeds, "--epochs", "\(epochs)",
@@ -112,7 +122,7 @@ struct TabulateCommand: ParsableCommand {
             failed = failed || process.terminationStatus != 0
         }
         if failed {
-            throw ValidationError("a worker failed (its message is above); finished rows are kept: repeat the command")
+            throw TabulationError("a worker failed (its message is above); finished rows are kept: repeat the command")
         }
     }
 }
