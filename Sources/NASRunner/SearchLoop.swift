@@ -2,10 +2,6 @@ import Foundation
 import NASCore
 import TabularBenchmarks
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What ``SearchLoop`` needs besides the space and evaluator.
 struct SearchLoopSettings {
     let configuration: RunConfiguration
@@ -47,7 +43,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
         }
         let resumedAfter = trajectory.count
         let provenance = settings.provenance
-        let start = Self.now()
+        let start = MonotonicClock.seconds()
         var incumbent = IncumbentTracker(trajectory)
         var cost = trajectory.last?.cumulativeCost ?? 0
         var costUnit =
@@ -62,7 +58,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
                 configuration: configuration, optimizerState: String(decoding: state, as: UTF8.self),
                 trajectory: trajectory, timings: timings)
             try RunFiles.write(try RunFiles.encode(checkpoint), to: directory + "/" + RunFiles.checkpoint)
-            lastCheckpoint = Self.now()
+            lastCheckpoint = MonotonicClock.seconds()
         }
 
         while !Self.isExhausted(configuration.budget, queries: trajectory.count, cost: cost) {
@@ -72,7 +68,7 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
                     result: nil, timing: RunTiming(queries: timings), resumedAfter: resumedAfter, wasFinished: false)
             }
             let query = trajectory.count + 1
-            let asked = Self.now()
+            let asked = MonotonicClock.seconds()
             let proposal: Proposal<Space.Architecture>
             let evaluation: Evaluation
             do {
@@ -80,19 +76,19 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
             } catch {
                 throw RunError("\(configuration.optimizer) failed to propose query \(query): \(error.message)")
             }
-            let evaluated = Self.now()
+            let evaluated = MonotonicClock.seconds()
             do {
                 evaluation = try evaluator.evaluate(proposal.architecture, fidelity: proposal.fidelity)
             } catch {
                 throw RunError("query \(query) cannot be evaluated: \(error.message)")
             }
-            let told = Self.now()
+            let told = MonotonicClock.seconds()
             do {
                 try optimizer.tell(Observation(proposal, objective: evaluation.objective), in: space)
             } catch {
                 throw RunError("\(configuration.optimizer) refused the evaluation of query \(query): \(error.message)")
             }
-            let done = Self.now()
+            let done = MonotonicClock.seconds()
             cost += evaluation.cost
             costUnit = evaluation.costUnit
             let reported = evaluation.metrics[configuration.reportedMetric] ?? .nan
@@ -108,12 +104,12 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
                 QueryTiming(
                     query: query, optimizerSeconds: (evaluated - asked) + (done - told),
                     evaluationSeconds: told - evaluated))
-            if Self.now() - lastCheckpoint >= settings.checkpointInterval { try saveCheckpoint() }
+            if MonotonicClock.seconds() - lastCheckpoint >= settings.checkpointInterval { try saveCheckpoint() }
             settings.progress?(
                 RunProgress(
                     queries: query, budget: configuration.budget, cost: cost,
                     incumbentReported: incumbent.reported, regret: oracle.regret(of: incumbent.reported),
-                    elapsedSeconds: Self.now() - start))
+                    elapsedSeconds: MonotonicClock.seconds() - start))
         }
         let result = RunResult(
             configuration: configuration, provenance: provenance, oracle: oracle, trajectory: trajectory,
@@ -132,13 +128,6 @@ struct SearchLoop<Space: CategoricalSearchSpace & EnumerableSearchSpace>: Optimi
         case .queries(let count): queries >= count
         case .cost(let amount): cost >= amount
         }
-    }
-
-    /// Monotonic seconds.
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
 

@@ -42,12 +42,13 @@ public enum SearchRunner {
             case .inProgress(let saved): checkpoint = saved
             }
         }
-        let table = try tables.table(at: configuration.table, space: try SpaceChoice.named(configuration.space))
+        let space = try SpaceChoice.named(configuration.space)
+        let table = try tables.table(at: configuration.table, space: space)
         let loop = SearchLoopSettings(
             configuration: configuration, directory: directory, checkpoint: checkpoint,
             stopAfterQueries: stopAfterQueries, checkpointInterval: checkpointInterval, progress: progress,
             provenance: try tables.provenance(ofTableAt: configuration.table, source: table.metadata.source))
-        switch try SpaceChoice.named(configuration.space) {
+        switch space {
         case .nb201: return try run(loop, space: NB201Space(), table: table)
         case .graph: return try run(loop, space: GraphSpace(), table: table)
         case .graphProteins: return try run(loop, space: GraphSpace.proteins, table: table)
@@ -127,7 +128,7 @@ extension RunConfiguration {
 }
 
 extension Oracle {
-    /// The table's best value of `metric` on `dataset` (by the metric's direction) and its first row.
+    /// The table's highest value of `metric` on `dataset` and its first row.
     ///
     /// The reported metric must be one to maximize (accuracy, ROC-AUC): regret is the oracle minus it.
     static func best(of metric: String, dataset: String, in table: TabularBenchmark) throws(RunError) -> Oracle {
@@ -138,13 +139,12 @@ extension Oracle {
                     "the reported metric \(metric) is minimized; report a metric to maximize (regret is measured "
                         + "from the best value down)")
             }
-            let minimize = false
             var bestRow = -1
             var bestValue = 0.0
             for row in 0..<table.rowCount {
                 let value = table[column, row]
                 guard value.isFinite else { continue }
-                if bestRow < 0 || (minimize ? value < bestValue : value > bestValue) {
+                if bestRow < 0 || value > bestValue {
                     bestRow = row
                     bestValue = value
                 }

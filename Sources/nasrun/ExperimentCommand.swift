@@ -45,35 +45,11 @@ struct ExperimentCommand: ParsableCommand {
         if !reportOnly {
             let finished = ExperimentWorker.finishedCount(plan, directory: directory)
             emit("\(specification.title): \(plan.count) runs, \(finished) finished; \(workerCount) worker process(es)")
-            if finished < plan.count { try runWorkers(workerCount) }
-        }
-        try ExperimentReportWriter.write(specification, plan: plan, directory: directory) { emit($0) }
-    }
-
-    /// Starts `count` copies of this executable as workers and waits for all of them.
-    private func runWorkers(_ count: Int) throws {
-        guard let executable = Bundle.main.executablePath else {
-            throw RunError("cannot find the nasrun executable to start workers; run it by its path")
-        }
-        var processes: [Process] = []
-        for index in 0..<count {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["experiment", directory, "--worker", "\(index)", "--workers", "\(count)"]
-            try process.run()
-            processes.append(process)
-        }
-        var failures: [String] = []
-        for (index, process) in processes.enumerated() {
-            process.waitUntilExit()
-            if process.terminationStatus != 0 {
-                failures.append("worker \(index) exited with status \(process.terminationStatus)")
+            if finished < plan.count {
+                try WorkerProcesses.run(
+                    ["experiment", directory], count: workerCount, whatIsKept: "finished runs are kept")
             }
         }
-        guard failures.isEmpty else {
-            throw RunError(
-                "\(failures.joined(separator: "; ")) (its message is above); finished runs are kept: fix the cause "
-                    + "and repeat the command to go on")
-        }
+        try ExperimentReportWriter.write(specification, plan: plan, directory: directory) { emit($0) }
     }
 }

@@ -99,31 +99,14 @@ struct TabulateCommand: ParsableCommand {
         let done = mine.filter(directory.hasRow).count
         emit("tabulate \(output): \(mine.count) trainings in shard \(shard), \(done) done; \(workerCount) worker process(es)")
         guard done < mine.count else { return }
-        guard let executable = Bundle.main.executablePath else {
-            throw TabulationError("cannot find the nasrun executable to start workers; run it by its path")
-        }
         let arguments = [
             "tabulate", "--output", output, "--architectures", architectures, "--seeds", seeds, "--epochs", "\(epochs)",
             "--resolution", "\(resolution)", "--stem-channels", "\(stemChannels)", "--cells-per-stage",
-            "\(cellsPerStage)", "--training-images", "\(trainingImages)", "--validation-images", "\(validationImages)", "--test-images", "\(testImages)",
+            "\(cellsPerStage)", "--training-images", "\(trainingImages)", "--validation-images", "\(validationImages)",
+            "--test-images", "\(testImages)",
             "--batch-size", "\(batchSize)", "--learning-rate", "\(learningRate)", "--shard", shard,
         ]
-        var processes: [Process] = []
-        for index in 0..<workerCount {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments + ["--workers", "\(workerCount)", "--worker", "\(index)"]
-            try process.run()
-            processes.append(process)
-        }
-        var failed = false
-        for process in processes {
-            process.waitUntilExit()
-            failed = failed || process.terminationStatus != 0
-        }
-        if failed {
-            throw TabulationError("a worker failed (its message is above); finished rows are kept: repeat the command")
-        }
+        try WorkerProcesses.run(arguments, count: workerCount, whatIsKept: "finished rows are kept")
     }
 }
 

@@ -5,10 +5,6 @@ import Predictors
 import Seeding
 import TabularBenchmarks
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The model-based half of White et al.'s predictor study ("How Powerful are Performance Predictors in Neural
 /// Architecture Search?", NeurIPS 2021) on a tabular benchmark: each predictor is fitted on seeded training sets
 /// of several sizes and judged on a held-out test set by Kendall's τ, Spearman's ρ, Pearson's r and precision at
@@ -166,15 +162,15 @@ private struct StudyFit<Space: SearchSpace>: PredictorBody {
     {
         var predictor = predictor
         var rng = Xoshiro256(seed: fitSeed)
-        let start = Self.now()
+        let start = MonotonicClock.seconds()
         let predictions: [Prediction]
         let fitted: Double
         let predicted: Double
         do {
             try predictor.fit(training, targets: targets, in: space, using: &rng)
-            fitted = Self.now()
+            fitted = MonotonicClock.seconds()
             predictions = try predictor.predict(test, in: space)
-            predicted = Self.now()
+            predicted = MonotonicClock.seconds()
         } catch {
             throw RunError(error.message)
         }
@@ -185,11 +181,5 @@ private struct StudyFit<Space: SearchSpace>: PredictorBody {
             RankCorrelation.pearson(means, truth), RankCorrelation.precisionAtTop(top, predicted: means, truth: truth)
         )
         return (correlations, fitted - start, (predicted - fitted) / Double(test.count))
-    }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
