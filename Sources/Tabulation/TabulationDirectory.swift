@@ -69,8 +69,11 @@ public struct TabulationDirectory: Sendable {
     }
 
     /// The SHA-256 of the canonical specification.
-    var specificationChecksum: String {
-        (try? Self.encode(specification)).map { SHA256.hexDigest(of: [UInt8]($0)) } ?? "unknown"
+    var specificationChecksum: String { Self.checksum(of: specification) }
+
+    /// The SHA-256 of `specification`'s canonical JSON.
+    static func checksum(of specification: TabulationSpecification) -> String {
+        (try? encode(specification)).map { SHA256.hexDigest(of: [UInt8]($0)) } ?? "unknown"
     }
 }
 

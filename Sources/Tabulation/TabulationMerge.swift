@@ -10,10 +10,14 @@ public enum TabulationMerge {
 
     /// Builds the table of `directories` (every item of the plan must have a row in one of them).
     ///
-    /// - Throws: ``TabulationError`` for directories of different specifications, missing rows (counting them
-    ///   and saying how to train them), or a damaged row.
-    public static func table(of directories: [TabulationDirectory], command: String) throws(TabulationError)
-        -> TabularBenchmark
+    /// - Parameters:
+    ///   - prefix: Merge only the first `prefix` architectures of the directories' sample: the table that
+    ///     `sample:<prefix>:<seed>` would have given (the same trainings, bit for bit), for a tabulation stopped
+    ///     early. `nil`: the whole plan.
+    /// - Throws: ``TabulationError`` for directories of different specifications, a prefix that is not one of a
+    ///   sample, missing rows (counting them and saying how to train them), or a damaged row.
+    public static func table(of directories: [TabulationDirectory], command: String, prefix: Int? = nil)
+        throws(TabulationError) -> TabularBenchmark
     {
         guard let first = directories.first else {
             throw TabulationError("no tabulation directories to merge; give at least one")
@@ -24,7 +28,21 @@ public enum TabulationMerge {
                     + other.specification.differences(from: first.specification).joined(separator: "; ")
                     + "); merge only shards of one tabulation")
         }
-        let specification = first.specification
+        var specification = first.specification
+        var checksum = first.specificationChecksum
+        if let prefix {
+            guard case .sample(let count, let seed) = specification.architectures else {
+                throw TabulationError(
+                    "\(first.path) tabulates all architectures, not a sample; merge a prefix only of a sample:N:SEED "
+                        + "tabulation, or merge without one")
+            }
+            guard (1...count).contains(prefix) else {
+                throw TabulationError(
+                    "the prefix must lie between 1 and the sample's \(count) architectures (got \(prefix))")
+            }
+            specification.architectures = .sample(count: prefix, seed: seed)
+            checksum = TabulationDirectory.checksum(of: specification)
+        }
         let plan = TabulationPlan(specification)
         var rows: [TabulationPlan.Item: TabulatedRow] = [:]
         var missing = 0
@@ -48,8 +66,7 @@ public enum TabulationMerge {
                 "\(missing) of \(plan.items.count) trainings have no row yet; run nasrun tabulate on the missing "
                     + "shards (it trains only what is missing), then merge again")
         }
-        return try build(specification: specification, plan: plan, rows: rows, checksum: first.specificationChecksum,
-                         command: command)
+        return try build(specification: specification, plan: plan, rows: rows, checksum: checksum, command: command)
     }
 
     private static func build(

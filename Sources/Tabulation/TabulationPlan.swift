@@ -1,8 +1,13 @@
 import NASSpaces
 import Seeding
 
-/// The work of a tabulation: one item per (architecture, training seed), in a fixed order (architecture index,
-/// then seed), so that workers and shards split it the same way on every machine.
+/// The work of a tabulation: one item per (architecture, training seed), in a fixed order, so that workers and
+/// shards split it the same way on every machine.
+///
+/// A sample of N architectures is the first N of a permutation of the space drawn from the sample's seed, and its
+/// items come in that permutation's order (then by seed). So `sample:300:S` is the first 300 architectures of
+/// `sample:1000:S`, and a tabulation stopped early has trained a uniform sample: its finished prefix can be merged
+/// on its own (``TabulationMerge``). `all` goes in index order.
 public struct TabulationPlan: Hashable, Sendable {
     /// One training of one architecture.
     public struct Item: Hashable, Sendable {
@@ -15,15 +20,15 @@ public struct TabulationPlan: Hashable, Sendable {
         public var fileName: String { "\(architectureIndex)-seed-\(seed).json" }
     }
 
-    /// Every item, in order.
+    /// Every item, in training order.
     public let items: [Item]
-    /// The architecture indices, ascending, without repeats.
+    /// The architecture indices, ascending, without repeats (the merged table's row order).
     public let architectureIndices: [Int]
 
     /// The plan of `specification` (already validated).
     public init(_ specification: TabulationSpecification) {
         let count = NB201Space().architectureCount
-        var indices: [Int]
+        let indices: [Int]
         switch specification.architectures {
         case .all:
             indices = Array(0..<count)
@@ -35,9 +40,9 @@ public struct TabulationPlan: Hashable, Sendable {
             for position in 0..<taken {
                 pool.swapAt(position, position + generator.uniformInt(below: count - position))
             }
-            indices = Array(pool[..<taken]).sorted()
+            indices = Array(pool[..<taken])
         }
-        architectureIndices = indices
+        architectureIndices = indices.sorted()
         items = indices.flatMap { index in specification.seeds.map { Item(architectureIndex: index, seed: $0) } }
     }
 

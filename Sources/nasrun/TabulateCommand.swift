@@ -122,10 +122,18 @@ struct TabulateMergeCommand: ParsableCommand {
     @Option(help: "The table file to write.")
     var output: String
 
+    @Option(
+        help: ArgumentHelp(
+            "Merge only the first N architectures of the sample (a tabulation stopped early).",
+            discussion: "The table is the one `--architectures sample:N:SEED` would have given."))
+    var prefix: Int?
+
     func run() throws {
         let opened = try directories.map { path throws(TabulationError) in try TabulationDirectory.open(at: path) }
-        let command = "nasrun tabulate-merge " + directories.joined(separator: " ") + " --output " + output
-        let table = try TabulationMerge.table(of: opened, command: command)
+        let command =
+            "nasrun tabulate-merge " + directories.joined(separator: " ") + (prefix.map { " --prefix \($0)" } ?? "")
+            + " --output " + output
+        let table = try TabulationMerge.table(of: opened, command: command, prefix: prefix)
         try table.write(to: output)
         emit("wrote \(output): \(table.rowCount) architectures, \(table.metrics.count) metrics")
     }

@@ -16,12 +16,17 @@ struct TabulationTests {
         cellsPerStage: 1, trainingImages: 200, validationImages: 100, testImages: 200, batchSize: 50, learningRate: 0.1)
     static let data = Result { try TabulationData(specification) }
 
-    @Test("the plan is a seeded sample sorted by index, split into disjoint shards and workers that cover it")
+    @Test("the plan is a seeded sample whose prefixes are the smaller samples, split into disjoint shards and workers")
     func plan() {
         let plan = TabulationPlan(Self.specification)
         #expect(plan.architectureIndices.count == 4)
         #expect(plan.architectureIndices == plan.architectureIndices.sorted())
         #expect(TabulationPlan(Self.specification) == plan)
+        var larger = Self.specification
+        larger.architectures = .sample(count: 50, seed: 3)
+        let largerPlan = TabulationPlan(larger)
+        #expect(Array(largerPlan.items.prefix(4)) == plan.items)  // trained first, so an early stop is a sample
+        #expect(largerPlan.items.map(\.architectureIndex) != largerPlan.architectureIndices)  // not in index order
         let parts = (0..<2).flatMap { shard in (0..<2).flatMap { plan.items(shard: shard, of: 2, worker: $0, of: 2) } }
         #expect(parts.count == plan.items.count)
         #expect(Set(parts) == Set(plan.items))
@@ -74,6 +79,21 @@ struct TabulationTests {
         let evaluation = try evaluator.evaluate(cell, fidelity: 1)
         #expect(evaluation.costUnit == "seconds")
         #expect(evaluation.metrics["test_accuracy"].map { $0 >= 0 && $0 <= 100 } == true)
+
+        // A prefix of the sample merges on its own, as the smaller sample's table: the same rows, bit for bit.
+        var smaller = Self.specification
+        smaller.architectures = .sample(count: 2, seed: 3)
+        let prefix = try TabulationMerge.table(of: [directory], command: "test", prefix: 2)
+        #expect(prefix.sourceIndices == TabulationPlan(smaller).architectureIndices)
+        let wholeColumn = try table.column(metric: "test_accuracy", dataset: "fashion-mnist", epoch: 2)
+        let prefixColumn = try prefix.column(metric: "test_accuracy", dataset: "fashion-mnist", epoch: 2)
+        for (row, index) in try #require(prefix.sourceIndices).enumerated() {
+            let wholeRow = try #require(table.sourceIndices?.firstIndex(of: index))
+            #expect(prefix[prefixColumn, row] == table[wholeColumn, wholeRow])
+        }
+        #expect(throws: TabulationError("the prefix must lie between 1 and the sample's 4 architectures (got 5)")) {
+            try TabulationMerge.table(of: [directory], command: "test", prefix: 5)
+        }
         for temporary in [whole, first, second] { try? FileManager.default.removeItem(atPath: temporary.path) }
     }
 
