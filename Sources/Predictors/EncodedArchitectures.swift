@@ -38,7 +38,8 @@ public struct EncodedArchitectures: Hashable, Sendable {
         self.columnCount = columnCount
     }
 
-    private init(values: [Float], rowCount: Int, columnCount: Int) {
+    /// Wraps row-major `values` of `rowCount` rows (for feature matrices built from encodings, such as OMNI's).
+    init(values: [Float], rowCount: Int, columnCount: Int) {
         self.values = values
         self.rowCount = rowCount
         self.columnCount = columnCount
