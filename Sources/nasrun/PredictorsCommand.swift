@@ -1,15 +1,19 @@
 import ArgumentParser
 import Foundation
 import NASRunner
+import Predictors
 
 /// `nasrun predictors`: the predictor study on a tabular benchmark.
 struct PredictorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predictors",
-        abstract: "Evaluate model-based performance predictors on a table: rank correlations against training size.",
+        abstract: "Evaluate performance predictors on a table: rank correlations against training size.",
         discussion: """
-            Predictors: all, \(PredictorChoice.allCases.map(\.rawValue).joined(separator: ", ")). Each is fitted \
-            on seeded training sets of the given sizes and judged on a held-out test set (White et al., NeurIPS 2021).
+            Predictors: all (the model-based ones), \(PredictorChoice.allCases.map(\.rawValue).joined(separator: ", ")). \
+            Model-based predictors and OMNI are fitted on seeded training sets of the given sizes and judged on a \
+            held-out test set (White et al., NeurIPS 2021); learning-curve predictors (sotl, sotle, valacc, lce) read \
+            the first --curve-epochs epochs of each test architecture's curve, from a table that records curves \
+            (nasrun tabulate); zero-cost proxies and OMNI read the scores in --proxy-scores (nasrun proxies --output).
             """)
 
     @Option(help: "The search space.")
@@ -36,6 +40,15 @@ struct PredictorsCommand: ParsableCommand {
     @Option(help: "How many seeds (0, 1, ...).")
     var seeds = 5
 
+    @Option(help: "Epochs of partial learning curve the learning-curve predictors and OMNI read.")
+    var curveEpochs: Int?
+
+    @Option(help: "The zero-cost scores of the table's architectures (a CSV written by nasrun proxies --output).")
+    var proxyScores: String?
+
+    @Option(help: "Comma-separated proxies whose scores OMNI adds to the encoding.")
+    var omniProxies = OmniConfiguration().proxies.map(\.rawValue).joined(separator: ",")
+
     @Option(help: "Write results.md and results.csv into this directory.")
     var output: String?
 
@@ -46,6 +59,18 @@ struct PredictorsCommand: ParsableCommand {
             throw ValidationError("--sizes takes integers separated by commas (got '\(sizes)')")
         }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
+        _ = try omniProxyList()
+    }
+
+    private func omniProxyList() throws -> [ZeroCostProxy] {
+        try omniProxies.split(separator: ",").map { name in
+            guard let proxy = ZeroCostProxy(rawValue: String(name)) else {
+                throw ValidationError(
+                    "--omni-proxies: unknown proxy '\(name)'; choose from "
+                        + ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return proxy
+        }
     }
 
     func run() throws {
@@ -54,7 +79,8 @@ struct PredictorsCommand: ParsableCommand {
             space: choice.rawValue, table: table ?? choice.defaultTable, dataset: dataset ?? choice.defaultDataset,
             metric: metric ?? choice.defaultReportedMetric,
             predictors: try PredictorChoice.named(predictors.split(separator: ",").map(String.init)),
-            trainingSizes: sizeList, testSize: testSize, seeds: (0..<seeds).map(UInt64.init))
+            trainingSizes: sizeList, testSize: testSize, seeds: (0..<seeds).map(UInt64.init), curveEpochs: curveEpochs,
+            proxyScores: proxyScores, omniProxies: try omniProxyList())
         let records = try PredictorStudy.run(settings) { record in
             emit(String(
                 format: "%@ n=%d seed %llu: tau %.3f  rho %.3f  fit %.3f s", locale: nil,

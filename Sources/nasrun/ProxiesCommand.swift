@@ -7,6 +7,7 @@ import NASSpaces
 import Predictors
 import Seeding
 import TabularBenchmarks
+import Tabulation
 import Tensors
 
 /// `nasrun proxies`: zero-cost proxies of NAS-Bench-201 cells at initialisation, and their Spearman rank
@@ -47,6 +48,12 @@ struct ProxiesCommand: ParsableCommand {
     @Option(help: "Write one row per cell (index, architecture, accuracy, scores) to this CSV file.")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A tabulation directory (nasrun tabulate): score the cells of --table, its merged table, on the network and data it trained.",
+            discussion: "The networks follow the tabulation's stem channels, cells per stage and resolution; the mini-batch comes from its training images; the accuracy is the table's last-epoch test accuracy."))
+    var tabulation: String?
+
     @OptionGroup var location: TableOptions
 
     func validate() throws {
@@ -69,20 +76,63 @@ struct ProxiesCommand: ParsableCommand {
         }
     }
 
+    /// Where the cells, their accuracies, the network and the batch come from.
+    struct Setting {
+        var cells: [Int]
+        var column: TabularColumn
+        var accuracyName: String
+        var configuration: NB201NetworkConfiguration
+        var inputShape: [Int]
+        var batchDescription: String
+    }
+
     func run() throws {
         let chosen = try chosenProxies()
-        let index = try TableIndex(table: location.defaultTable(of: space.rawValue), space: NB201Space())
-        let column = try index.table.column(metric: "test_accuracy", dataset: "cifar10", epoch: 200)
-        var sampler = Xoshiro256(seed: seed)
-        var cells = Array(0..<index.space.architectureCount)
-        cells.seededShuffle(using: &sampler)
-        let chosenCells = Array(cells.prefix(sample ?? cells.count))
-        let batch = try chosen.contains(where: \.usesDataBatch) ? loadBatch() : nil
-        let configuration = NB201NetworkConfiguration(stemChannels: stemChannels, cellsPerStage: cellsPerStage)
+        let usesData = chosen.contains(where: \.usesDataBatch)
+        let index: TableIndex<NB201Space>
+        let setting: Setting
+        var batch: ZeroCostBatch?
+        if let tabulation {
+            guard location.table != nil else {
+                throw ValidationError("--tabulation scores the cells of a merged table: give it with --table")
+            }
+            index = try TableIndex(table: location.defaultTable(of: space.rawValue), space: NB201Space())
+            let specification = try TabulationDirectory.open(at: tabulation).specification
+            let data = try TabulationData(specification)
+            let cells = try (index.table.sourceIndices ?? []).isEmpty
+                ? (0..<index.table.rowCount).map { index.space.index(of: try index.space.parse(index.table.architectures[$0])) }
+                : index.table.sourceIndices!
+            let accuracy = try index.table.metric("test_accuracy", dataset: specification.dataset)
+            setting = Setting(
+                cells: Array(cells.prefix(sample ?? cells.count)),
+                column: try index.table.column(metric: "test_accuracy", dataset: specification.dataset),
+                accuracyName: "\(specification.dataset)_test_accuracy_\(accuracy.epochs?.last ?? 0)",
+                configuration: NB201NetworkConfiguration(
+                    stemChannels: specification.stemChannels, cellsPerStage: specification.cellsPerStage,
+                    classes: data.training.classCount, inputChannels: data.training.imageShape[0]),
+                inputShape: data.training.imageShape,
+                batchDescription: "\(specification.dataset) training images of \(tabulation)")
+            if usesData { batch = Self.batch(of: data.training, size: batchSize, seed: seed) }
+        } else {
+            index = try TableIndex(table: location.defaultTable(of: space.rawValue), space: NB201Space())
+            var sampler = Xoshiro256(seed: seed)
+            var cells = Array(0..<index.space.architectureCount)
+            cells.seededShuffle(using: &sampler)
+            setting = Setting(
+                cells: Array(cells.prefix(sample ?? cells.count)),
+                column: try index.table.column(metric: "test_accuracy", dataset: "cifar10", epoch: 200),
+                accuracyName: "cifar10_test_accuracy_200",
+                configuration: NB201NetworkConfiguration(stemChannels: stemChannels, cellsPerStage: cellsPerStage),
+                inputShape: [3, 32, 32], batchDescription: "CIFAR-10 images from \(data)")
+            if usesData { batch = try loadBatch() }
+        }
+        let chosenCells = setting.cells
+        let column = setting.column
+        let configuration = setting.configuration
         emit(
             "nasrun proxies: \(chosenCells.count) NB201 cells (seed \(seed)), "
-                + "network C=\(stemChannels) N=\(cellsPerStage), "
-                + (batch.map { "batch of \($0.count) CIFAR-10 images from \(data)" } ?? "no data batch"))
+                + "network C=\(configuration.stemChannels) N=\(configuration.cellsPerStage), "
+                + (batch.map { "batch of \($0.count) \(setting.batchDescription)" } ?? "no data batch"))
 
         var scores = [[Double]](repeating: [], count: chosen.count)
         var seconds = [Double](repeating: 0, count: chosen.count)
@@ -94,13 +144,14 @@ struct ProxiesCommand: ParsableCommand {
             var base = Xoshiro256(seed: seed)
             var rng = base.child("network \(cell)")
             let network = NB201Network(architecture: architecture, configuration: configuration, using: &rng)
-            let multiplyAdds = network.cost().multiplyAdds
+            let multiplyAdds = network.cost(inputHeight: setting.inputShape[1], inputWidth: setting.inputShape[2])
+                .multiplyAdds
             var row: [Double] = []
             for (slot, proxy) in chosen.enumerated() {
                 var value = 0.0
                 let elapsed = try clock.measure {
                     value = try ZeroCostScorer.scores(
-                        [proxy], of: network, inputShape: [3, 32, 32], batch: batch, multiplyAdds: multiplyAdds)[0]
+                        [proxy], of: network, inputShape: setting.inputShape, batch: batch, multiplyAdds: multiplyAdds)[0]
                 }
                 seconds[slot] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 scores[slot].append(value)
@@ -116,7 +167,7 @@ struct ProxiesCommand: ParsableCommand {
                     return "\(chosen[slot].rawValue) \(String(format: "%.3f", rho))"
                 }
                 emit("  \(position + 1) cells: " + progress.joined(separator: ", "))
-                if let output { try write(rows, proxies: chosen, to: output) }
+                if let output { try write(rows, proxies: chosen, accuracy: setting.accuracyName, to: output) }
             }
         }
         emit("proxy        spearman  time/arch (ms)")
@@ -132,17 +183,22 @@ struct ProxiesCommand: ParsableCommand {
     /// `batchSize` images drawn from the seed, normalised with zero-cost-nas's CIFAR-10 statistics.
     func loadBatch() throws -> ZeroCostBatch {
         let dataset = try CIFAR.load(batchFiles: [data])
+        let statistics = ChannelStatistics(mean: [0.4914, 0.4822, 0.4465], standardDeviation: [0.2023, 0.1994, 0.2010])
+        return Self.batch(of: dataset.normalized(by: statistics), size: batchSize, seed: seed)
+    }
+
+    /// `size` images of `dataset` drawn from `seed`.
+    static func batch(of dataset: ImageDataset, size: Int, seed: UInt64) -> ZeroCostBatch {
         var base = Xoshiro256(seed: seed)
         var rng = base.child("batch")
         var order = Array(0..<dataset.count)
         order.seededShuffle(using: &rng)
-        let statistics = ChannelStatistics(mean: [0.4914, 0.4822, 0.4465], standardDeviation: [0.2023, 0.1994, 0.2010])
-        let chosen = dataset.subset(Array(order.prefix(batchSize))).normalized(by: statistics)
+        let chosen = dataset.subset(Array(order.prefix(size)))
         return ZeroCostBatch(images: chosen.images, labels: chosen.labels, classCount: chosen.classCount)
     }
 
-    func write(_ rows: [String], proxies: [ZeroCostProxy], to path: String) throws {
-        let header = "index,architecture,cifar10_test_accuracy_200," + proxies.map(\.rawValue).joined(separator: ",")
+    func write(_ rows: [String], proxies: [ZeroCostProxy], accuracy: String, to path: String) throws {
+        let header = "index,architecture,\(accuracy)," + proxies.map(\.rawValue).joined(separator: ",")
         let text = ([header] + rows).joined(separator: "\n") + "\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }

@@ -5,10 +5,12 @@ import Predictors
 import Seeding
 import TabularBenchmarks
 
-/// The model-based half of White et al.'s predictor study ("How Powerful are Performance Predictors in Neural
-/// Architecture Search?", NeurIPS 2021) on a tabular benchmark: each predictor is fitted on seeded training sets
-/// of several sizes and judged on a held-out test set by Kendall's τ, Spearman's ρ, Pearson's r and precision at
-/// the top 10%, with its fit and query times.
+/// White et al.'s predictor study ("How Powerful are Performance Predictors in Neural Architecture Search?",
+/// NeurIPS 2021) on a tabular benchmark: each predictor is judged on a held-out test set by Kendall's τ,
+/// Spearman's ρ, Pearson's r and precision at the top 10%, with its fit and query times. Model-based predictors
+/// and OMNI are fitted on seeded training sets of several sizes; learning-curve predictors read the first
+/// `curveEpochs` epochs of each test architecture's curve and zero-cost proxies their precomputed scores, neither
+/// using the training set (their row is the same at every size).
 ///
 /// For seed s, the table's rows are shuffled by `StableHash.derive(seed: s, "predictor study")`; the first
 /// `testSize` rows are the test set, the next `max(trainingSizes)` the training pool, whose first n rows train the
@@ -33,11 +35,18 @@ public struct PredictorStudy: Sendable {
         public var testSize: Int
         /// The seeds.
         public var seeds: [UInt64]
+        /// The epochs of partial learning curve the learning-curve predictors and OMNI read (`nil`: none asked).
+        public var curveEpochs: Int?
+        /// The CSV file of zero-cost scores (`nasrun proxies --output`) the zero-cost predictors and OMNI read.
+        public var proxyScores: String?
+        /// The proxies whose scores OMNI adds to the encoding.
+        public var omniProxies: [ZeroCostProxy]
 
         /// Creates settings.
         public init(
             space: String, table: String, dataset: String, metric: String, predictors: [PredictorChoice],
-            trainingSizes: [Int], testSize: Int, seeds: [UInt64]
+            trainingSizes: [Int], testSize: Int, seeds: [UInt64], curveEpochs: Int? = nil, proxyScores: String? = nil,
+            omniProxies: [ZeroCostProxy] = OmniConfiguration().proxies
         ) {
             self.space = space
             self.table = table
@@ -47,6 +56,9 @@ public struct PredictorStudy: Sendable {
             self.trainingSizes = trainingSizes
             self.testSize = testSize
             self.seeds = seeds
+            self.curveEpochs = curveEpochs
+            self.proxyScores = proxyScores
+            self.omniProxies = omniProxies
         }
     }
 
@@ -119,6 +131,7 @@ public struct PredictorStudy: Sendable {
         } catch {
             throw RunError(error.message)
         }
+        let inputs = try StudyInputs.read(settings, table: table, architectures: architectures, space: space)
         var records: [Record] = []
         for seed in settings.seeds {
             var rows = Array(0..<table.rowCount).filter { values[$0].isFinite }
@@ -127,7 +140,34 @@ public struct PredictorStudy: Sendable {
             let test = Array(rows[..<settings.testSize])
             let pool = Array(rows[settings.testSize...])
             for predictor in settings.predictors {
+                if predictor.family == .learningCurve || predictor.family == .zeroCost {
+                    // Neither reads the training set: one judgement per seed, the same at every size.
+                    let (correlations, querySeconds) = try inputs.judgeWithoutTraining(
+                        predictor, test: test, truth: test.map { values[$0] })
+                    for size in settings.trainingSizes {
+                        let record = Record(
+                            predictor: predictor, trainingSize: size, seed: seed, kendallTau: correlations.0,
+                            spearman: correlations.1, pearson: correlations.2,
+                            precisionAtTop10Percent: correlations.3, fitSeconds: 0, querySeconds: querySeconds)
+                        records.append(record)
+                        progress(record)
+                    }
+                    continue
+                }
                 for size in settings.trainingSizes {
+                    if predictor.family == .omni {
+                        let training = Array(pool[..<size])
+                        let (correlations, fitSeconds, querySeconds) = try inputs.judgeOmni(
+                            training: training, targets: training.map { values[$0] }, test: test,
+                            truth: test.map { values[$0] }, fitSeed: StableHash.derive(seed: seed, "predictor fit \(size)"))
+                        let record = Record(
+                            predictor: predictor, trainingSize: size, seed: seed, kendallTau: correlations.0,
+                            spearman: correlations.1, pearson: correlations.2,
+                            precisionAtTop10Percent: correlations.3, fitSeconds: fitSeconds, querySeconds: querySeconds)
+                        records.append(record)
+                        progress(record)
+                        continue
+                    }
                     let training = Array(pool[..<size])
                     let body = StudyFit(
                         space: space, training: training.map { architectures[$0] },
@@ -174,12 +214,20 @@ private struct StudyFit<Space: SearchSpace>: PredictorBody {
         } catch {
             throw RunError(error.message)
         }
-        let means = predictions.map(\.mean)
-        let top = max(1, truth.count / 10)
-        let correlations = (
-            RankCorrelation.kendallTau(means, truth), RankCorrelation.spearman(means, truth),
-            RankCorrelation.pearson(means, truth), RankCorrelation.precisionAtTop(top, predicted: means, truth: truth)
-        )
+        let correlations = StudyJudgement.correlations(predictions.map(\.mean), truth)
         return (correlations, fitted - start, (predicted - fitted) / Double(test.count))
+    }
+}
+
+/// How the study judges predictions against the test set's values.
+enum StudyJudgement {
+    /// Kendall's τ, Spearman's ρ, Pearson's r and precision at the top 10% of `predicted` against `truth`.
+    static func correlations(_ predicted: [Double], _ truth: [Double]) -> (Double, Double, Double, Double) {
+        let top = max(1, truth.count / 10)
+        return (
+            RankCorrelation.kendallTau(predicted, truth), RankCorrelation.spearman(predicted, truth),
+            RankCorrelation.pearson(predicted, truth),
+            RankCorrelation.precisionAtTop(top, predicted: predicted, truth: truth)
+        )
     }
 }

@@ -30,10 +30,25 @@ struct PredictorStudyTests {
     @Test("unknown predictors and impossible sizes are refused with the choices")
     func refusals() {
         let unknown = #expect(throws: RunError.self) { try PredictorChoice.named(["svm"]) }
-        #expect(unknown?.message == "unknown predictor 'svm'; choose from: all, mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost")
+        #expect(unknown?.message.hasPrefix("unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, sotl, sotle, valacc, lce, synflow, ") == true)
+        #expect(unknown?.message.hasSuffix(", omni") == true)
         var settings = Self.settings
         settings.trainingSizes = [15_500]
         let tooMany = #expect(throws: RunError.self) { try PredictorStudy.run(settings) }
         #expect(tooMany?.message == "nb201.h5 has 15625 architectures; a test set of 300 and a training set of 15500 need 15800")
+    }
+
+    @Test("a predictor asked for data the table or the files cannot give is refused, naming what is missing")
+    func undeclaredData() {
+        func refusal(_ change: (inout PredictorStudy.Settings) -> Void) -> String? {
+            var settings = Self.settings
+            change(&settings)
+            return (#expect(throws: RunError.self) { try PredictorStudy.run(settings) })?.message
+        }
+        #expect(refusal { $0.predictors = [.sotle] } == "sotle reads a partial learning curve of every architecture; give --curve-epochs K, the epochs it may read")
+        // NB201's table holds final values (validation accuracy after the separate 12-epoch run), no curves.
+        #expect(refusal { $0.predictors = [.sotle]; $0.curveEpochs = 3 } == "sotle reads 3 epochs of the training loss per architecture; nb201.h5 has no train_loss for cifar10: use a table with learning curves (nasrun tabulate makes one), or a model-based or zero-cost predictor")
+        #expect(refusal { $0.predictors = [.omni]; $0.curveEpochs = 500 } == "omni reads the first epochs of each learning curve to predict epoch 200; --curve-epochs must lie between 1 and 199 (got 500)")
+        #expect(refusal { $0.predictors = [.zeroCost(.synflow)] } == "synflow reads zero-cost scores of every architecture; give --proxy-scores FILE, written by nasrun proxies --output FILE for this table")
     }
 }

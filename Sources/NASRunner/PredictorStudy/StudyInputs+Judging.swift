@@ -1,0 +1,125 @@
+import NASCore
+import Predictors
+import Seeding
+import TabularBenchmarks
+
+/// What the study gives predictors beyond the encodings and the table's final values: partial learning curves
+/// and zero-cost scores, read once per study for the predictors that declared them.
+struct StudyInputs<Space: EnumerableSearchSpace> {
+    /// The space.
+    let space: Space
+    /// The table's architectures by row.
+    let architectures: [Space.Architecture]
+    /// The curves, when a learning-curve predictor or OMNI was asked for.
+    let curves: StudyCurves?
+    /// The epochs of curve read and the epoch predicted.
+    let curveEpochs: Int
+    let targetEpoch: Int
+    /// The zero-cost scores, when a zero-cost predictor or OMNI was asked for.
+    let scores: StudyProxyScores?
+    /// OMNI's proxies.
+    let omniProxies: [ZeroCostProxy]
+
+    /// Reads what the settings' predictors declared they need, refusing what the table or files cannot supply.
+    ///
+    /// - Throws: ``RunError`` naming the predictor, the missing data and where it comes from.
+    static func read(
+        _ settings: PredictorStudy.Settings, table: TabularBenchmark, architectures: [Space.Architecture], space: Space
+    ) throws(RunError) -> StudyInputs {
+        let targetEpoch: Int
+        do {
+            targetEpoch = try table.metric(settings.metric, dataset: settings.dataset).epochs?.last ?? Int.max
+        } catch {
+            throw RunError(error.message)
+        }
+        let readers = settings.predictors.filter { $0.family == .learningCurve || $0.family == .omni }
+        var curves: StudyCurves?
+        if let reader = readers.first {
+            guard let epochs = settings.curveEpochs else {
+                throw RunError(
+                    "\(reader.rawValue) reads a partial learning curve of every architecture; give --curve-epochs K, "
+                        + "the epochs it may read")
+            }
+            curves = try StudyCurves.read(
+                table, dataset: settings.dataset, epochs: epochs, targetEpoch: targetEpoch, reader: reader.rawValue)
+        }
+        var proxies = settings.predictors.compactMap(\.proxy)
+        if settings.predictors.contains(.omni) { proxies += settings.omniProxies.filter { !proxies.contains($0) } }
+        var scores: StudyProxyScores?
+        if !proxies.isEmpty {
+            let reader = settings.predictors.first { $0.family == .zeroCost || $0.family == .omni }!
+            scores = try StudyProxyScores.read(
+                settings.proxyScores, proxies: proxies, indices: architectures.map(space.index(of:)),
+                reader: reader.rawValue)
+        }
+        return StudyInputs(
+            space: space, architectures: architectures, curves: curves, curveEpochs: settings.curveEpochs ?? 0,
+            targetEpoch: targetEpoch, scores: scores, omniProxies: settings.omniProxies)
+    }
+
+    /// Judges a learning-curve predictor or a zero-cost proxy on the `test` rows.
+    ///
+    /// - Returns: the correlations and the query seconds per architecture: for a learning-curve predictor, the
+    ///   time to score the curve plus the training seconds to the curve's last epoch read (the table's
+    ///   `train_time`, as White et al. count a learning-curve query), for a proxy 0 (its time is `nasrun
+    ///   proxies`'s).
+    func judgeWithoutTraining(_ predictor: PredictorChoice, test: [Int], truth: [Double]) throws(RunError)
+        -> ((Double, Double, Double, Double), Double)
+    {
+        if let proxy = predictor.proxy, let scores = scores?.scores[proxy] {
+            return (StudyJudgement.correlations(test.map { scores[$0] }, truth), 0)
+        }
+        guard let curves else { preconditionFailure("curves are read for every learning-curve predictor") }
+        let reader = predictor.learningCurvePredictor(epochs: curveEpochs)
+        let start = MonotonicClock.seconds()
+        let predictions: [Prediction]
+        do {
+            predictions = try reader.predict(
+                curves: test.map { curves.curves[$0] }, targetEpoch: targetEpoch)
+        } catch {
+            throw RunError(error.message)
+        }
+        let elapsed = (MonotonicClock.seconds() - start) / Double(test.count)
+        let training = curves.seconds.map { seconds in test.reduce(0) { $0 + seconds[$1] } / Double(test.count) } ?? 0
+        return (StudyJudgement.correlations(predictions.map(\.mean), truth), elapsed + training)
+    }
+
+    /// Fits OMNI on the `training` rows and judges it on the `test` rows.
+    ///
+    /// - Returns: the correlations, the fit seconds and the query seconds per architecture (with the training
+    ///   seconds of the curve read, as for learning-curve predictors).
+    func judgeOmni(training: [Int], targets: [Double], test: [Int], truth: [Double], fitSeed: UInt64)
+        throws(RunError) -> ((Double, Double, Double, Double), Double, Double)
+    {
+        var configuration = OmniConfiguration()
+        configuration.proxies = omniProxies
+        configuration.learningCurveEpochs = curveEpochs
+        var omni = OmniPredictor<Space>(configuration: configuration)
+        func features(_ rows: [Int]) -> [OmniFeatures] {
+            rows.map { row in
+                OmniFeatures(
+                    zeroCostScores: omniProxies.map { scores!.scores[$0]![row] }, curve: curves?.curves[row])
+            }
+        }
+        var rng = Xoshiro256(seed: fitSeed)
+        let start = MonotonicClock.seconds()
+        let predictions: [Prediction]
+        let fitted: Double
+        let predicted: Double
+        do {
+            try omni.fit(
+                training.map { architectures[$0] }, targets: targets, features: features(training), in: space,
+                using: &rng)
+            fitted = MonotonicClock.seconds()
+            predictions = try omni.predict(test.map { architectures[$0] }, features: features(test), in: space)
+            predicted = MonotonicClock.seconds()
+        } catch {
+            throw RunError(error.message)
+        }
+        let training = curves?.seconds.map { seconds in test.reduce(0) { $0 + seconds[$1] } / Double(test.count) } ?? 0
+        return (
+            StudyJudgement.correlations(predictions.map(\.mean), truth), fitted - start,
+            (predicted - fitted) / Double(test.count) + training
+        )
+    }
+}
