@@ -8,10 +8,10 @@ import Testing
 struct PredictorCommandsTests {
     @Test("each names the problem and the choices", arguments: [
         (["predictors", "--predictors", "svm"],
-         "Error: unknown predictor 'svm'; choose from: all, mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost"),
+         "Error: unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, sotl, sotle, valacc, lce, synflow, snip, grasp, …"),
         (["predictors", "--sizes", "10,x"], "Error: --sizes takes integers separated by commas (got '10,x')"),
         (["proxies", "--proxies", "foo"],
-         "Error: --proxies: unknown proxy 'foo'; choose from synflow, snip, grasp, grad_norm, jacov, nwot, plain, l2_norm, params, flops"),
+         "Error: --proxies: unknown proxy 'foo'; choose from synflow, snip, grasp, …"),
         (["tabulate", "--output", "/tmp/naskit-never-made", "--shard", "3/2"],
          "Error: --shard takes i/n with 0 <= i < n (got '3/2')"),
         (["tabulate", "--output", "/tmp/naskit-never-made", "--architectures", "some"],
@@ -25,7 +25,12 @@ struct PredictorCommandsTests {
     func refusals(arguments: [String], message: String) throws {
         let result = try CommandLineRunner.run(arguments)
         #expect(result.status != 0)
-        #expect(result.standardError.split(separator: "\n").first.map(String.init) == message)
+        let first = result.standardError.split(separator: "\n").first.map(String.init) ?? ""
+        if message.hasSuffix("…") {  // a list that grows with the proxies: its opening
+            #expect(first.hasPrefix(message.dropLast()), "\(first)")
+        } else {
+            #expect(first == message)
+        }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/naskit-never-made"))
     }
 
