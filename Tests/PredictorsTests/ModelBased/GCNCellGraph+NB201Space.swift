@@ -1,0 +1,13 @@
+import NASSpaces
+import Predictors
+
+/// NASLib's NB201 cell graph (`encode_gcn_nasbench201`): edges in NASLib's order (1<-0, 2<-0, 3<-0, 2<-1, 3<-1,
+/// 3<-2), operations as NASLib's indices. The tests' conformance; the runner needs the same one where NB201Space
+/// meets the predictors (Predictors does not import NASSpaces).
+extension NB201Space: CellGraphRepresentable {
+    public func cellGraph(of architecture: NB201Architecture) -> CellGraph {
+        CellGraph.operationsOnNodes(
+            edges: [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)],
+            operations: architecture.naslibOperationIndices, operationCount: 5)
+    }
+}
