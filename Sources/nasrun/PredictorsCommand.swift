@@ -40,8 +40,10 @@ struct PredictorsCommand: ParsableCommand {
     @Option(help: "How many seeds (0, 1, ...).")
     var seeds = 5
 
-    @Option(help: "Epochs of partial learning curve the learning-curve predictors and OMNI read.")
-    var curveEpochs: Int?
+    @Option(help: "Comma-separated query budgets: epochs of partial learning curve the learning-curve predictors and OMNI read.")
+    var curveEpochs = ""
+
+    private var curveEpochList: [Int] { curveEpochs.split(separator: ",").compactMap { Int($0) } }
 
     @Option(help: "The zero-cost scores of the table's architectures (a CSV written by nasrun proxies --output).")
     var proxyScores: String?
@@ -59,6 +61,9 @@ struct PredictorsCommand: ParsableCommand {
             throw ValidationError("--sizes takes integers separated by commas (got '\(sizes)')")
         }
         guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
+        guard curveEpochList.count == curveEpochs.split(separator: ",").count else {
+            throw ValidationError("--curve-epochs takes integers separated by commas (got '\(curveEpochs)')")
+        }
         _ = try omniProxyList()
     }
 
@@ -79,12 +84,12 @@ struct PredictorsCommand: ParsableCommand {
             space: choice.rawValue, table: table ?? choice.defaultTable, dataset: dataset ?? choice.defaultDataset,
             metric: metric ?? choice.defaultReportedMetric,
             predictors: try PredictorChoice.named(predictors.split(separator: ",").map(String.init)),
-            trainingSizes: sizeList, testSize: testSize, seeds: (0..<seeds).map(UInt64.init), curveEpochs: curveEpochs,
+            trainingSizes: sizeList, testSize: testSize, seeds: (0..<seeds).map(UInt64.init), curveEpochs: curveEpochList,
             proxyScores: proxyScores, omniProxies: try omniProxyList())
         let records = try PredictorStudy.run(settings) { record in
             emit(String(
                 format: "%@ n=%d seed %llu: tau %.3f  rho %.3f  fit %.3f s", locale: nil,
-                record.predictor.rawValue as NSString, record.trainingSize, record.seed, record.kendallTau,
+                record.label as NSString, record.trainingSize, record.seed, record.kendallTau,
                 record.spearman, record.fitSeconds))
         }
         let markdown = PredictorStudy.markdown(records, settings: settings)

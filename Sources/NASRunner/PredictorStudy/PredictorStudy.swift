@@ -35,8 +35,9 @@ public struct PredictorStudy: Sendable {
         public var testSize: Int
         /// The seeds.
         public var seeds: [UInt64]
-        /// The epochs of partial learning curve the learning-curve predictors and OMNI read (`nil`: none asked).
-        public var curveEpochs: Int?
+        /// The query budgets of the learning-curve predictors and OMNI: the epochs of partial learning curve they
+        /// read, each judged separately (empty when none is asked for).
+        public var curveEpochs: [Int]
         /// The CSV file of zero-cost scores (`nasrun proxies --output`) the zero-cost predictors and OMNI read.
         public var proxyScores: String?
         /// The proxies whose scores OMNI adds to the encoding.
@@ -45,7 +46,7 @@ public struct PredictorStudy: Sendable {
         /// Creates settings.
         public init(
             space: String, table: String, dataset: String, metric: String, predictors: [PredictorChoice],
-            trainingSizes: [Int], testSize: Int, seeds: [UInt64], curveEpochs: Int? = nil, proxyScores: String? = nil,
+            trainingSizes: [Int], testSize: Int, seeds: [UInt64], curveEpochs: [Int] = [], proxyScores: String? = nil,
             omniProxies: [ZeroCostProxy] = OmniConfiguration().proxies
         ) {
             self.space = space
@@ -68,6 +69,8 @@ public struct PredictorStudy: Sendable {
         public var predictor: PredictorChoice
         /// The training-set size.
         public var trainingSize: Int
+        /// The epochs of learning curve read (learning-curve predictors and OMNI), `nil` for the others.
+        public var curveEpochs: Int?
         /// The seed of the split and of the fit.
         public var seed: UInt64
         /// Kendall's τ-b of the predicted means with the test set's values.
@@ -80,8 +83,25 @@ public struct PredictorStudy: Sendable {
         public var precisionAtTop10Percent: Double
         /// Wall seconds of the fit.
         public var fitSeconds: Double
-        /// Wall seconds of predicting one test architecture (the test set's time divided by its size).
+        /// Wall seconds of predicting one test architecture (the test set's time divided by its size), with the
+        /// table's training seconds of the curve read for learning-curve predictors and OMNI.
         public var querySeconds: Double
+
+        /// The row's name in tables and plots: the predictor, with the epochs of curve it read ("sotle@3").
+        public var label: String { predictor.rawValue + (curveEpochs.map { "@\($0)" } ?? "") }
+
+        init(
+            predictor: PredictorChoice, trainingSize: Int, curveEpochs: Int?, seed: UInt64,
+            correlations: (Double, Double, Double, Double), fitSeconds: Double, querySeconds: Double
+        ) {
+            self.predictor = predictor
+            self.trainingSize = trainingSize
+            self.curveEpochs = curveEpochs
+            self.seed = seed
+            (kendallTau, spearman, pearson, precisionAtTop10Percent) = correlations
+            self.fitSeconds = fitSeconds
+            self.querySeconds = querySeconds
+        }
     }
 
     /// Runs the study.
@@ -133,6 +153,10 @@ public struct PredictorStudy: Sendable {
         }
         let inputs = try StudyInputs.read(settings, table: table, architectures: architectures, space: space)
         var records: [Record] = []
+        func record(_ record: Record) {
+            records.append(record)
+            progress(record)
+        }
         for seed in settings.seeds {
             var rows = Array(0..<table.rowCount).filter { values[$0].isFinite }
             var generator = Xoshiro256(seed: StableHash.derive(seed: seed, "predictor study"))
@@ -140,32 +164,40 @@ public struct PredictorStudy: Sendable {
             let test = Array(rows[..<settings.testSize])
             let pool = Array(rows[settings.testSize...])
             for predictor in settings.predictors {
-                if predictor.family == .learningCurve || predictor.family == .zeroCost {
-                    // Neither reads the training set: one judgement per seed, the same at every size.
-                    let (correlations, querySeconds) = try inputs.judgeWithoutTraining(
-                        predictor, test: test, truth: test.map { values[$0] })
+                if predictor.family == .zeroCost {
+                    // A proxy reads no training set: one judgement per seed, the same at every size.
+                    let correlations = try inputs.judgeProxy(predictor, test: test, truth: test.map { values[$0] })
                     for size in settings.trainingSizes {
-                        let record = Record(
-                            predictor: predictor, trainingSize: size, seed: seed, kendallTau: correlations.0,
-                            spearman: correlations.1, pearson: correlations.2,
-                            precisionAtTop10Percent: correlations.3, fitSeconds: 0, querySeconds: querySeconds)
-                        records.append(record)
-                        progress(record)
+                        record(Record(
+                            predictor: predictor, trainingSize: size, curveEpochs: nil, seed: seed,
+                            correlations: correlations, fitSeconds: 0, querySeconds: 0))
+                    }
+                    continue
+                }
+                if predictor.family == .learningCurve {
+                    for epochs in settings.curveEpochs {
+                        let (correlations, querySeconds) = try inputs.judgeCurves(
+                            predictor, epochs: epochs, test: test, truth: test.map { values[$0] })
+                        for size in settings.trainingSizes {
+                            record(Record(
+                                predictor: predictor, trainingSize: size, curveEpochs: epochs, seed: seed,
+                                correlations: correlations, fitSeconds: 0, querySeconds: querySeconds))
+                        }
                     }
                     continue
                 }
                 for size in settings.trainingSizes {
                     if predictor.family == .omni {
                         let training = Array(pool[..<size])
-                        let (correlations, fitSeconds, querySeconds) = try inputs.judgeOmni(
-                            training: training, targets: training.map { values[$0] }, test: test,
-                            truth: test.map { values[$0] }, fitSeed: StableHash.derive(seed: seed, "predictor fit \(size)"))
-                        let record = Record(
-                            predictor: predictor, trainingSize: size, seed: seed, kendallTau: correlations.0,
-                            spearman: correlations.1, pearson: correlations.2,
-                            precisionAtTop10Percent: correlations.3, fitSeconds: fitSeconds, querySeconds: querySeconds)
-                        records.append(record)
-                        progress(record)
+                        for epochs in settings.curveEpochs {
+                            let (correlations, fitSeconds, querySeconds) = try inputs.judgeOmni(
+                                epochs: epochs, training: training, targets: training.map { values[$0] }, test: test,
+                                truth: test.map { values[$0] },
+                                fitSeed: StableHash.derive(seed: seed, "predictor fit \(size)"))
+                            record(Record(
+                                predictor: predictor, trainingSize: size, curveEpochs: epochs, seed: seed,
+                                correlations: correlations, fitSeconds: fitSeconds, querySeconds: querySeconds))
+                        }
                         continue
                     }
                     let training = Array(pool[..<size])
@@ -175,12 +207,9 @@ public struct PredictorStudy: Sendable {
                         truth: test.map { values[$0] },
                         fitSeed: StableHash.derive(seed: seed, "predictor fit \(size)"))
                     let (correlations, fitSeconds, querySeconds) = try predictor.withPredictor(body)
-                    let record = Record(
-                        predictor: predictor, trainingSize: size, seed: seed, kendallTau: correlations.0,
-                        spearman: correlations.1, pearson: correlations.2, precisionAtTop10Percent: correlations.3,
-                        fitSeconds: fitSeconds, querySeconds: querySeconds)
-                    records.append(record)
-                    progress(record)
+                    record(Record(
+                        predictor: predictor, trainingSize: size, curveEpochs: nil, seed: seed,
+                        correlations: correlations, fitSeconds: fitSeconds, querySeconds: querySeconds))
                 }
             }
         }

@@ -10,10 +10,9 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
     let space: Space
     /// The table's architectures by row.
     let architectures: [Space.Architecture]
-    /// The curves, when a learning-curve predictor or OMNI was asked for.
-    let curves: StudyCurves?
-    /// The epochs of curve read and the epoch predicted.
-    let curveEpochs: Int
+    /// The curves of each query budget (epochs read), when a learning-curve predictor or OMNI was asked for.
+    let curves: [Int: StudyCurves]
+    /// The epoch predicted.
     let targetEpoch: Int
     /// The zero-cost scores, when a zero-cost predictor or OMNI was asked for.
     let scores: StudyProxyScores?
@@ -33,15 +32,18 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
             throw RunError(error.message)
         }
         let readers = settings.predictors.filter { $0.family == .learningCurve || $0.family == .omni }
-        var curves: StudyCurves?
+        var curves: [Int: StudyCurves] = [:]
         if let reader = readers.first {
-            guard let epochs = settings.curveEpochs else {
+            guard !settings.curveEpochs.isEmpty else {
                 throw RunError(
                     "\(reader.rawValue) reads a partial learning curve of every architecture; give --curve-epochs K, "
                         + "the epochs it may read")
             }
-            curves = try StudyCurves.read(
-                table, dataset: settings.dataset, epochs: epochs, targetEpoch: targetEpoch, reader: reader.rawValue)
+            for epochs in settings.curveEpochs {
+                curves[epochs] = try StudyCurves.read(
+                    table, dataset: settings.dataset, epochs: epochs, targetEpoch: targetEpoch,
+                    reader: reader.rawValue)
+            }
         }
         var proxies = settings.predictors.compactMap(\.proxy)
         if settings.predictors.contains(.omni) { proxies += settings.omniProxies.filter { !proxies.contains($0) } }
@@ -53,24 +55,30 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
                 reader: reader.rawValue)
         }
         return StudyInputs(
-            space: space, architectures: architectures, curves: curves, curveEpochs: settings.curveEpochs ?? 0,
-            targetEpoch: targetEpoch, scores: scores, omniProxies: settings.omniProxies)
+            space: space, architectures: architectures, curves: curves, targetEpoch: targetEpoch, scores: scores,
+            omniProxies: settings.omniProxies)
     }
 
-    /// Judges a learning-curve predictor or a zero-cost proxy on the `test` rows.
+    /// Judges a zero-cost proxy's scores on the `test` rows (its time is `nasrun proxies`'s).
+    func judgeProxy(_ predictor: PredictorChoice, test: [Int], truth: [Double]) throws(RunError)
+        -> (Double, Double, Double, Double)
+    {
+        guard let proxy = predictor.proxy, let scores = scores?.scores[proxy] else {
+            preconditionFailure("scores are read for every zero-cost predictor")
+        }
+        return StudyJudgement.correlations(test.map { scores[$0] }, truth)
+    }
+
+    /// Judges a learning-curve predictor reading `epochs` epochs on the `test` rows.
     ///
-    /// - Returns: the correlations and the query seconds per architecture: for a learning-curve predictor, the
-    ///   time to score the curve plus the training seconds to the curve's last epoch read (the table's
-    ///   `train_time`, as White et al. count a learning-curve query), for a proxy 0 (its time is `nasrun
-    ///   proxies`'s).
-    func judgeWithoutTraining(_ predictor: PredictorChoice, test: [Int], truth: [Double]) throws(RunError)
+    /// - Returns: the correlations and the query seconds per architecture: the time to score the curve plus the
+    ///   training seconds to the curve's last epoch read (the table's `train_time`, as White et al. count a
+    ///   learning-curve query).
+    func judgeCurves(_ predictor: PredictorChoice, epochs: Int, test: [Int], truth: [Double]) throws(RunError)
         -> ((Double, Double, Double, Double), Double)
     {
-        if let proxy = predictor.proxy, let scores = scores?.scores[proxy] {
-            return (StudyJudgement.correlations(test.map { scores[$0] }, truth), 0)
-        }
-        guard let curves else { preconditionFailure("curves are read for every learning-curve predictor") }
-        let reader = predictor.learningCurvePredictor(epochs: curveEpochs)
+        guard let curves = curves[epochs] else { preconditionFailure("curves are read for every budget") }
+        let reader = predictor.learningCurvePredictor(epochs: epochs)
         let start = MonotonicClock.seconds()
         let predictions: [Prediction]
         do {
@@ -84,16 +92,17 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
         return (StudyJudgement.correlations(predictions.map(\.mean), truth), elapsed + training)
     }
 
-    /// Fits OMNI on the `training` rows and judges it on the `test` rows.
+    /// Fits OMNI reading `epochs` epochs of curve on the `training` rows and judges it on the `test` rows.
     ///
     /// - Returns: the correlations, the fit seconds and the query seconds per architecture (with the training
     ///   seconds of the curve read, as for learning-curve predictors).
-    func judgeOmni(training: [Int], targets: [Double], test: [Int], truth: [Double], fitSeed: UInt64)
+    func judgeOmni(epochs: Int, training: [Int], targets: [Double], test: [Int], truth: [Double], fitSeed: UInt64)
         throws(RunError) -> ((Double, Double, Double, Double), Double, Double)
     {
         var configuration = OmniConfiguration()
         configuration.proxies = omniProxies
-        configuration.learningCurveEpochs = curveEpochs
+        configuration.learningCurveEpochs = epochs
+        let curves = curves[epochs]
         var omni = OmniPredictor<Space>(configuration: configuration)
         func features(_ rows: [Int]) -> [OmniFeatures] {
             rows.map { row in
