@@ -17,8 +17,8 @@ public final class ReLU: Layer {
     }
 }
 
-/// Receives activations while a network runs, for measurements that read them (the zero-cost proxies NASWOT
-/// and Zen-NAS). It is passed to ``ObservableLayer/callAsFunction(_:mode:observer:)`` as an argument and never
+/// Receives activations while a network runs, for measurements that read them (the zero-cost proxies NASWOT,
+/// Zen-NAS and Fisher). It is passed to ``ObservableLayer/callAsFunction(_:mode:observer:)`` as an argument and never
 /// stored on a layer; a forward pass without an observer reports nothing.
 public protocol ActivationObserver: AnyObject {
     /// Called with the input of every rectifier, (N, ...), in forward order.
@@ -29,6 +29,10 @@ public protocol ActivationObserver: AnyObject {
     /// Hessian-vector product by differences of gradients (GraSP) freezes the rectifiers' masks this way, so that
     /// the perturbed passes stay on the same linear piece.
     func rectify(_ input: Variable) -> Variable?
+    /// The output to use instead of `output`, the result (N, O, ...) of a convolution or linear layer whose weight
+    /// (O, ...) is `weight`, or `nil` to keep it. Called for every such layer in forward order. Fisher reads
+    /// ∂L/∂output by adding a zero leaf variable here (the reference's identity "dummy" layer after each layer).
+    func weightedLayerOutput(_ output: Variable, weight: Parameter) -> Variable?
 }
 
 extension ActivationObserver {
@@ -38,6 +42,8 @@ extension ActivationObserver {
     public func observeFeaturesBeforePooling(_ features: Variable) {}
     /// Keeps relu.
     public func rectify(_ input: Variable) -> Variable? { nil }
+    /// Keeps the output.
+    public func weightedLayerOutput(_ output: Variable, weight: Parameter) -> Variable? { nil }
 }
 
 /// A layer whose forward pass can report activations to an ``ActivationObserver``; the output equals the one of

@@ -5,13 +5,15 @@ import Tensors
 /// The observed forward pass: what the benchmark's PyTorch network runs, reported to an observer.
 ///
 /// It reports the input of every rectifier in module order (each ReLU-Conv-BN's, the reduction blocks', and the
-/// head's `lastact` ReLU) and the features before global pooling. Unlike the plain forward pass it also runs the
-/// edges whose target node does not reach the output, because the benchmark runs every edge and hooks on its
-/// ReLUs fire for them (NASWOT's codes include them); the output is the same.
+/// head's `lastact` ReLU), the features before global pooling, and the output of every convolution and of the
+/// classifier (``ActivationObserver/weightedLayerOutput(_:weight:)``, in module order). Unlike the plain forward
+/// pass it also runs the edges whose target node does not reach the output, because the benchmark runs every edge
+/// and hooks on its ReLUs fire for them (NASWOT's codes include them); the output is the same.
 extension NB201Network: ObservableLayer {
     /// Images (N, inputChannels, H, W) to logits (N, classes), reporting activations to `observer`.
     public func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
-        var features = stemBatchNorm(stemConvolution(input, mode: mode), mode: mode)
+        let stem = observedForward(stemConvolution, input, mode: mode, observer: observer)
+        var features = stemBatchNorm(stem, mode: mode)
         for layer in body {
             if let cell = layer as? NB201Cell {
                 features = cell(features, mode: mode, observer: observer)
@@ -25,7 +27,8 @@ extension NB201Network: ObservableLayer {
         observer.observeRectifierInput(normalized)
         features = observer.rectify(normalized) ?? relu(normalized)
         observer.observeFeaturesBeforePooling(features)
-        return classifier(globalAveragePool(features), mode: mode)  // (N, 4C) -> (N, classes)
+        // (N, 4C) -> (N, classes)
+        return observedForward(classifier, globalAveragePool(features), mode: mode, observer: observer)
     }
 }
 
@@ -59,7 +62,7 @@ extension NB201ResidualBlock {
     func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
         let main = observedForward(
             second, observedForward(first, input, mode: mode, observer: observer), mode: mode, observer: observer)
-        return main + shortcut(shortcutPool(input, mode: mode), mode: mode)
+        return main + observedForward(shortcut, shortcutPool(input, mode: mode), mode: mode, observer: observer)
     }
 }
 
@@ -67,8 +70,17 @@ extension NB201ResidualBlock {
 func observedForward(
     _ sequence: Sequential, _ input: Variable, mode: ForwardMode, observer: any ActivationObserver
 ) -> Variable {
-    sequence.layers.reduce(input) { x, layer in
-        if let observable = layer as? any ObservableLayer { return observable(x, mode: mode, observer: observer) }
-        return layer(x, mode: mode)
-    }
+    sequence.layers.reduce(input) { x, layer in observedForward(layer, x, mode: mode, observer: observer) }
+}
+
+/// One layer: an observable one reports to `observer`; a convolution's or linear layer's output goes through
+/// ``ActivationObserver/weightedLayerOutput(_:weight:)``.
+func observedForward(
+    _ layer: any Layer, _ input: Variable, mode: ForwardMode, observer: any ActivationObserver
+) -> Variable {
+    if let observable = layer as? any ObservableLayer { return observable(input, mode: mode, observer: observer) }
+    let output = layer(input, mode: mode)
+    let weight = (layer as? Conv2D)?.weight ?? (layer as? Linear)?.weight
+    guard let weight else { return output }
+    return observer.weightedLayerOutput(output, weight: weight) ?? output
 }

@@ -6,8 +6,9 @@ import Tensors
 /// `jacob_cov` of Abdelfattah et al. 2021): how differently the network's input Jacobians vary across a batch.
 ///
 /// Line mapping to zero-cost-nas `measures/jacob_cov.py`:
-/// - `get_batch_jacobian`: `y = net(x)`, `y.backward(torch.ones_like(y))`, `jacob = x.grad` → J, row i the
-///   gradient of Σ_k f(x)_{i,k} with respect to image i (training mode, batch statistics);
+/// - `get_batch_jacobian`: `y = net(x)`, `y.backward(torch.ones_like(y))`, `jacob = x.grad` → J
+///   (``InputJacobian``), row i the gradient of Σ_k f(x)_{i,k} with respect to image i (training mode, batch
+///   statistics);
 /// - `eval_score`: `corrs = np.corrcoef(jacob)` → C, the correlation of the rows (``correlation(of:rows:columns:)``);
 ///   `v = np.linalg.eig(corrs)`, `k = 1e-5` → the eigenvalues λ; `-np.sum(np.log(v + k) + 1./(v + k))` → the score.
 ///
@@ -21,12 +22,12 @@ enum JacobianCovariance {
     ///
     /// - Complexity: one forward and backward pass, O(N² D) for the correlation, O(N³) for the eigenvalues.
     static func score(_ network: some Layer, batch: ZeroCostBatch) -> Double {
-        let tape = Tape()
-        let input = tape.variable(batch.images)
-        let output = network(input, mode: .training(seed: 0))
-        let jacobian = tape.gradients(of: output)[input]  // (N, C, H, W)
-        let rows = batch.count
-        return score(jacobian: jacobian.scalars, rows: rows, columns: jacobian.count / rows)
+        score(InputJacobian(network: network, batch: batch))
+    }
+
+    /// The score of a computed Jacobian pass (shared with ``EPENAS`` by ``ZeroCostScorer``).
+    static func score(_ jacobian: InputJacobian) -> Double {
+        score(jacobian: jacobian.values, rows: jacobian.rows, columns: jacobian.columns)
     }
 
     /// −Σ log(λ + k) + 1/(λ + k) for the eigenvalues λ of the row correlation of `jacobian` (rows x columns).

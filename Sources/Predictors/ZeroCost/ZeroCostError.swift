@@ -14,8 +14,8 @@ public struct ZeroCostError: Error, Hashable, Sendable, CustomStringConvertible 
     static func missingBatch(_ proxy: ZeroCostProxy) -> ZeroCostError {
         ZeroCostError(
             "zero-cost proxy \(proxy.rawValue) needs a mini-batch of data (images and labels) but none was given; "
-                + "pass a ZeroCostBatch (nasrun proxies reads one from --data), or choose a data-free proxy "
-                + "(synflow, l2_norm, params, flops)")
+                + "pass a ZeroCostBatch (nasrun proxies reads one from --data), or choose a data-free proxy ("
+                + ZeroCostProxy.allCases.filter { !$0.usesDataBatch }.map(\.rawValue).joined(separator: ", ") + ")")
     }
 
     /// FLOPs asked for without the network's count.

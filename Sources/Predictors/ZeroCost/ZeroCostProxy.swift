@@ -15,6 +15,9 @@ public enum ZeroCostProxy: String, CaseIterable, Codable, Sendable {
     case snip
     /// Σ −θ ⊙ H ∂L/∂θ (``GraSP``).
     case grasp
+    /// Σ over convolution and linear layers of (weights per channel) · Σ_k ½ mean_n (Σ a ⊙ ∂L/∂a)² over their
+    /// output channels k (``Fisher``).
+    case fisher
     /// Σ over layers of ‖∂L/∂θ‖₂ (``GradientNorm``).
     case gradNorm = "grad_norm"
     /// −Σ log(λ + k) + 1/(λ + k) of the correlation of per-example input Jacobians (``JacobianCovariance``).
@@ -25,6 +28,11 @@ public enum ZeroCostProxy: String, CaseIterable, Codable, Sendable {
     case plain
     /// Σ over layers of ‖θ‖₂ (``L2Norm``). Data-free.
     case l2Norm = "l2_norm"
+    /// Σ over classes of |Σ log(|C_c| + k)|, C_c the correlation of class c's input Jacobians (``EPENAS``).
+    case epeNAS = "epe_nas"
+    /// log of the mean feature change under a γ = 10⁻² Gaussian input perturbation plus the batch norms' log
+    /// scaling, with Gaussian weights and inputs (``Zen``). Data-free.
+    case zen
     /// The number of trainable parameters (``ParameterCount``). Data-free.
     case params
     /// Multiply-adds of one example's forward pass, as NAS-Bench-201 counts them (``FloatingPointOperations``).
@@ -34,8 +42,8 @@ public enum ZeroCostProxy: String, CaseIterable, Codable, Sendable {
     /// Whether the proxy runs the network on a mini-batch of real data.
     public var usesDataBatch: Bool {
         switch self {
-        case .synflow, .l2Norm, .params, .flops: false
-        case .snip, .grasp, .gradNorm, .jacov, .nwot, .plain: true
+        case .synflow, .l2Norm, .zen, .params, .flops: false
+        case .snip, .grasp, .fisher, .gradNorm, .jacov, .nwot, .plain, .epeNAS: true
         }
     }
 

@@ -33,7 +33,8 @@ enum ZeroCostFixtures {
     }
 }
 
-/// A sequence whose rectifiers report to an observer, so that ``ZeroCostScorer`` accepts it.
+/// A sequence whose rectifiers, convolutions and linear layers report to an observer (as the NB201 network's
+/// observed pass does), so that ``ZeroCostScorer`` accepts it.
 final class ObservedSequential: ObservableLayer {
     let sequence: Sequential
     init(_ sequence: Sequential) { self.sequence = sequence }
@@ -46,7 +47,9 @@ final class ObservedSequential: ObservableLayer {
     func callAsFunction(_ input: Variable, mode: ForwardMode, observer: any ActivationObserver) -> Variable {
         sequence.layers.reduce(input) { x, layer in
             if let observable = layer as? any ObservableLayer { return observable(x, mode: mode, observer: observer) }
-            return layer(x, mode: mode)
+            let output = layer(x, mode: mode)
+            guard let weight = (layer as? Linear)?.weight ?? (layer as? Conv2D)?.weight else { return output }
+            return observer.weightedLayerOutput(output, weight: weight) ?? output
         }
     }
 }

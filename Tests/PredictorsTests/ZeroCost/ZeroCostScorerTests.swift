@@ -24,7 +24,7 @@ struct ZeroCostScorerTests {
         #expect(throws: ZeroCostError(
             "zero-cost proxy snip needs a mini-batch of data (images and labels) but none was given; pass a "
                 + "ZeroCostBatch (nasrun proxies reads one from --data), or choose a data-free proxy (synflow, "
-                + "l2_norm, params, flops)")
+                + "l2_norm, zen, params, flops)")
         ) {
             try ZeroCostScorer.scores([.synflow, .snip], of: network, inputShape: [3, 32, 32], batch: nil)
         }
@@ -38,7 +38,7 @@ struct ZeroCostScorerTests {
 
     @Test func declaresItsData() {
         let dataFree = ZeroCostProxy.allCases.filter { !$0.requirements.usesDataBatch }
-        #expect(dataFree == [.synflow, .l2Norm, .params, .flops])
+        #expect(dataFree == [.synflow, .l2Norm, .zen, .params, .flops])
         #expect(ZeroCostProxy.allCases.allSatisfy { $0.requirements.minimumTrainingSize == 0 })
     }
 
