@@ -56,4 +56,20 @@ struct GCNCellGraphTests {
             #expect((0..<7).map { graphs.features[node * 7 + $0] } == (0..<7).map { $0 == labels[node] ? 1 : 0 })
         }
     }
+
+    @Test("a NAS-Bench-Graph architecture's graph has the arcs and operations of the space's adjacency encoding")
+    func graphSpaceMatchesItsEncoding() {
+        let space = GraphSpace()
+        for index in [0, 1_234, 26_205] {
+            let architecture = space.architecture(at: index)
+            let graph = space.cellGraph(of: architecture)
+            let encoding = space.encode(architecture, as: .adjacencyOneHot)  // 15 arcs, then 4 one-hots of 9
+            var arcs: [Float] = []
+            for u in 0..<6 { for v in (u + 1)..<6 { arcs.append(graph.hasArc(from: u, to: v) ? 1 : 0) } }
+            #expect(arcs == Array(encoding.prefix(15)), "architecture \(index)")
+            #expect((0..<6).allSatisfy { u in (0...u).allSatisfy { !graph.hasArc(from: u, to: $0) } })
+            let operations = (0..<4).map { layer in (0..<9).first { encoding[15 + layer * 9 + $0] == 1 }! + 1 }
+            #expect(graph.labels == [0] + operations + [10] && graph.labelCount == 11, "architecture \(index)")
+        }
+    }
 }
