@@ -51,7 +51,7 @@ struct PredictorsCommand: ParsableCommand {
     @Option(help: "Comma-separated proxies whose scores OMNI adds to the encoding.")
     var omniProxies = OmniConfiguration().proxies.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Write results.md and results.csv into this directory.")
+    @Option(help: "Write results.md, results.csv and results.svg (Kendall's tau against training size) into this directory.")
     var output: String?
 
     private var sizeList: [Int] { sizes.split(separator: ",").compactMap { Int($0) } }
@@ -97,7 +97,9 @@ struct PredictorsCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             try Data(markdown.utf8).write(to: URL(fileURLWithPath: output + "/results.md"))
             try Data(PredictorStudy.csv(records).utf8).write(to: URL(fileURLWithPath: output + "/results.csv"))
-            emit("wrote \(output)/results.md and results.csv")
+            try Data(PredictorStudyPlot.svg(records, settings: settings).utf8)
+                .write(to: URL(fileURLWithPath: output + "/results.svg"))
+            emit("wrote \(output)/results.md, results.csv and results.svg")
         } else {
             print(markdown, terminator: "")
         }
