@@ -108,6 +108,22 @@ struct PredictorStudyPlotTests {
         #expect(caption.contains("over 1 seed with test_accuracy on a test set of 300 architectures; no band: one seed has no standard error."))
     }
 
+    @Test("a τ that is not a number is left out; no records give an empty, well-formed frame")
+    func missingValues() throws {
+        let records = try Self.study.get()
+        let first = try #require(records.first)
+        let undefined = PredictorStudy.Record(
+            predictor: first.predictor, trainingSize: first.trainingSize, curveEpochs: nil, seed: 7,
+            correlations: (.nan, .nan, .nan, .nan), fitSeconds: 0, querySeconds: 0)
+        let svg = PredictorStudyPlot.svg(records, settings: Self.settings)
+        #expect(PredictorStudyPlot.svg(records + [undefined], settings: Self.settings) == svg)
+        #expect(!svg.contains("nan"))
+        let empty = SVGDocument(PredictorStudyPlot.svg([], settings: Self.settings))
+        #expect(empty.isWellFormed)
+        #expect(empty.find("path", class: "line").isEmpty)
+        #expect(empty.find("g", class: "legend").isEmpty)
+    }
+
     /// Learning-curve and zero-cost rows need a table with curves and a file of proxy scores, which the test data
     /// lack; their records are made here in the shape the study writes them (one judgement per seed, repeated at
     /// every size), with the τ values of the real Bayesian linear regression at size 10, to check only how such
