@@ -175,7 +175,8 @@ final class GCNWorkspace {
     }
 
     /// Backpropagates ``outputGradient`` through the last ``forward(parameters:count:training:)`` (with the
-    /// same `training`), writing d loss / d parameters into ``parameterGradient`` (overwriting it).
+    /// same `training`), writing d loss / d parameters into ``parameterGradient`` (overwriting it). Once per forward
+    /// pass: it overwrites the aggregates with their gradients.
     ///
     /// Head: d fc2 = dOᵀ h̃, dh = (dO fc2) ⊙ mask, d fc1 = dhᵀ g, dg = dh fc1, dX_L = dg / N per node. Layer l with
     /// dY = dX ⊙ mask: dZᵢ = dY/2 ⊙ [Zᵢ > 0], dU₁ = Pᵀ dZ₁, dU₂ = Qᵀ dZ₂ per graph, dWᵢ = Xᵀ dUᵢ,
@@ -203,9 +204,8 @@ final class GCNWorkspace {
         let nodeShare = 1 / Float(nodes)
         for graph in 0..<count {
             for node in 0..<nodes {
-                for unit in 0..<width {
-                    stateGradient[(graph * nodes + node) * width + unit] = pooledGradient[graph * width + unit] * nodeShare
-                }
+                let row = stateGradient + (graph * nodes + node) * width
+                for unit in 0..<width { row[unit] = pooledGradient[graph * width + unit] * nodeShare }
             }
         }
         for layer in stride(from: layout.graphLayers - 1, through: 0, by: -1) {

@@ -24,17 +24,15 @@ struct GCNWorkspaceTests {
                 workspace.forward(parameters: $0.baseAddress!, count: graphs.graphCount, training: training)
             }
             let count = graphs.graphCount
-            let output = Tensor(shape: [count], scalars: Array(UnsafeBufferPointer(start: workspace.output, count: count)))
+            let output = Tensor(
+                shape: [count], scalars: Array(UnsafeBufferPointer(start: workspace.output, count: count)))
             return Variable.recorded(output, from: [parameters]) { upstream in
                 workspace.outputGradient.update(from: upstream.scalars, count: count)
                 values.withUnsafeBufferPointer {
                     workspace.backward(parameters: $0.baseAddress!, count: count, training: training)
                 }
-                return [
-                    Tensor(
-                        shape: [layout.parameterCount],
-                        scalars: Array(UnsafeBufferPointer(start: workspace.parameterGradient, count: layout.parameterCount)))
-                ]
+                let gradient = UnsafeBufferPointer(start: workspace.parameterGradient, count: layout.parameterCount)
+                return [Tensor(shape: [layout.parameterCount], scalars: Array(gradient))]
             }
         }
     }
