@@ -105,9 +105,13 @@ public struct PredictorChoice: RawRepresentable, Hashable, Codable, Sendable {
         }
     }
 
+    /// The fewest epochs of curve this learning-curve predictor reads: curve extrapolation fits its models to at
+    /// least 2 points, the others read 1.
+    var minimumCurveEpochs: Int { self == .curveExtrapolation ? 2 : 1 }
+
     /// The learning-curve predictor of this kind reading `epochs` epochs.
     ///
-    /// - Precondition: ``family`` is ``Family/learningCurve``.
+    /// - Precondition: ``family`` is ``Family/learningCurve`` and `epochs` at least ``minimumCurveEpochs``.
     func learningCurvePredictor(epochs: Int) -> any LearningCurvePredictor {
         switch self {
         case .sotl: SumOfTrainingLosses(epochs: epochs)

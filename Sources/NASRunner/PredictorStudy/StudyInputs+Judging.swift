@@ -39,6 +39,14 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
                     "\(reader.rawValue) reads a partial learning curve of every architecture; give --curve-epochs K, "
                         + "the epochs it may read")
             }
+            for predictor in readers where predictor.family == .learningCurve {
+                if let budget = settings.curveEpochs.first(where: { $0 < predictor.minimumCurveEpochs }) {
+                    throw RunError(
+                        "\(predictor.rawValue) fits its curve models to at least \(predictor.minimumCurveEpochs) "
+                            + "epochs; the query budget \(budget) in --curve-epochs is too short: give budgets of at "
+                            + "least \(predictor.minimumCurveEpochs), or leave \(predictor.rawValue) out")
+                }
+            }
             for epochs in settings.curveEpochs {
                 curves[epochs] = try StudyCurves.read(
                     table, dataset: settings.dataset, epochs: epochs, targetEpoch: targetEpoch,

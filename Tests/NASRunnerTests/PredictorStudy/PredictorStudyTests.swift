@@ -49,6 +49,7 @@ struct PredictorStudyTests {
         // NB201's table holds final values (validation accuracy after the separate 12-epoch run), no curves.
         #expect(refusal { $0.predictors = [.sotle]; $0.curveEpochs = [3] } == "sotle reads 3 epochs of the training loss per architecture; nb201.h5 has no train_loss for cifar10: use a table with learning curves (nasrun tabulate makes one), or a model-based or zero-cost predictor")
         #expect(refusal { $0.predictors = [.omni]; $0.curveEpochs = [500] } == "omni reads the first epochs of each learning curve to predict epoch 200; --curve-epochs must lie between 1 and 199 (got 500)")
+        #expect(refusal { $0.predictors = [.curveExtrapolation]; $0.curveEpochs = [1, 3] } == "lce fits its curve models to at least 2 epochs; the query budget 1 in --curve-epochs is too short: give budgets of at least 2, or leave lce out")
         #expect(refusal { $0.predictors = [.zeroCost(.synflow)] } == "synflow reads zero-cost scores of every architecture; give --proxy-scores FILE, written by nasrun proxies --output FILE for this table")
     }
 }
