@@ -18,12 +18,14 @@ import Seeding
 ///     predict: the network without dropout, in the targets' units     GCNModel.predictions
 ///
 /// Defaults and their sources are in ``GCNConfiguration``. The forward and backward passes are fused over
-/// preallocated buffers and checked against finite differences in the tests.
+/// preallocated buffers and checked against finite differences in the tests. The predictor takes any space, so
+/// that whoever picks predictors generically can build it, and refuses at `fit` and `predict` a space that does
+/// not conform to ``CellGraphRepresentable``.
 ///
 /// Complexity: a fit costs O(epochs · n · L · N · H · (F + H + N)) for n architectures of N nodes with F labels,
 /// L layers of width H (about 3 · 10⁶ multiply-adds per graph and step for NB201 at the defaults); a prediction
 /// a third of one step per architecture.
-public struct GCNPredictor<Space: CellGraphRepresentable>: PerformancePredictor {
+public struct GCNPredictor<Space: SearchSpace>: PerformancePredictor {
     /// The configuration.
     public var configuration: GCNConfiguration
     /// The fitted network, `nil` before the first fit.
@@ -69,7 +71,7 @@ public struct GCNPredictor<Space: CellGraphRepresentable>: PerformancePredictor 
             throw SearchError(
                 "\(Self.name): target \(position) is \(targets[position]); every target must be a finite number")
         }
-        let cellGraphs = architectures.map(space.cellGraph(of:))
+        let cellGraphs = try Self.cellGraphs(architectures, in: space)
         let (nodeCount, labelCount) = (cellGraphs[0].nodeCount, cellGraphs[0].labelCount)
         let graphs = try Self.prepared(cellGraphs, nodeCount: nodeCount, labelCount: labelCount, in: space)
         let standardization = TargetStandardization(targets)
@@ -102,9 +104,31 @@ public struct GCNPredictor<Space: CellGraphRepresentable>: PerformancePredictor 
     public func predict(_ architectures: [Space.Architecture], in space: Space) throws(SearchError) -> [Prediction] {
         guard let model else { throw TrainingInput.unfitted(Self.name) }
         let graphs = try Self.prepared(
-            architectures.map(space.cellGraph(of:)), nodeCount: model.nodeCount,
+            Self.cellGraphs(architectures, in: space), nodeCount: model.nodeCount,
             labelCount: model.layout.featureCount, in: space)
         return model.predictions(graphs)
+    }
+
+    /// The architectures as the space's cell graphs.
+    ///
+    /// - Throws: ``SearchError`` if the space does not conform to ``CellGraphRepresentable``.
+    static func cellGraphs(_ architectures: [Space.Architecture], in space: Space) throws(SearchError) -> [CellGraph] {
+        guard let graphSpace = space as? any CellGraphRepresentable else {
+            throw SearchError(
+                "\(name): the space \(space.name) does not provide cell graphs; conform it to CellGraphRepresentable "
+                    + "(node labels and arcs) where it meets the predictors, or choose an encoding-based predictor")
+        }
+        return cellGraphs(architectures, in: graphSpace)
+    }
+
+    /// The cell graphs of `architectures` in `space`, the same space as ``Space`` opened as its graph conformance.
+    private static func cellGraphs<GraphSpace: CellGraphRepresentable>(
+        _ architectures: [Space.Architecture], in space: GraphSpace
+    ) -> [CellGraph] {
+        guard let typed = architectures as? [GraphSpace.Architecture] else {
+            preconditionFailure("GCNPredictor: \(GraphSpace.self) is \(Space.self), so their architectures agree")
+        }
+        return typed.map(space.cellGraph(of:))
     }
 
     /// The graphs prepared for the network, after checking that each has `nodeCount` nodes and `labelCount`

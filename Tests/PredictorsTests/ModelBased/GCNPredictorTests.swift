@@ -110,7 +110,7 @@ struct GCNPredictorTests {
         #expect(requirements.learningCurveEpochs == nil && !requirements.usesDataBatch)
     }
 
-    @Test("refusals: unfitted, fewer architectures than a batch, mismatched counts, non-finite targets, settings")
+    @Test("refusals: unfitted, too few architectures, mismatched counts, non-finite targets, settings, no cell graphs")
     func refusals() throws {
         let space = NB201Space()
         let sample = try NB201Sample.draw(7, seed: 1)
@@ -147,6 +147,16 @@ struct GCNPredictorTests {
         #expect(
             message { try invalid.fit(sample.architectures, targets: sample.accuracies, in: space, using: &rng) }
                 == "GCN: graphLayers must be at least 1 (got 0)")
+        // A space without cell graphs (NB101 has no conformance here) is refused by name.
+        let nb101 = NB101Space()
+        var generator = Xoshiro256(seed: 3)
+        let nb101Cells = (0..<7).map { _ in nb101.sampleArchitecture(using: &generator) }
+        var nb101Predictor = GCNPredictor<NB101Space>(configuration: Self.small)
+        #expect(
+            message {
+                try nb101Predictor.fit(nb101Cells, targets: Array(repeating: 90, count: 7), in: nb101, using: &rng)
+            } == "GCN: the space nb101 does not provide cell graphs; conform it to CellGraphRepresentable (node labels "
+                + "and arcs) where it meets the predictors, or choose an encoding-based predictor")
         // The failed fits left the predictor unfitted.
         #expect(message { _ = try predictor.predict(sample.architectures, in: space) } != nil)
     }
