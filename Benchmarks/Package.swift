@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // NASKit's performance benchmarks: a separate package, so benchmark code never slows `swift test`.
-// Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks, PredictorBenchmarks)
+// Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks, PredictorBenchmarks,
+// ZeroCostBenchmarks)
 import PackageDescription
 
 let package = Package(
@@ -47,6 +48,18 @@ let package = Package(
                 .product(name: "TabularBenchmarks", package: "NASKit"),
                 .product(name: "NASSpaces", package: "NASKit"),
                 .product(name: "NASCore", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "ZeroCostBenchmarks",
+            dependencies: [
+                .product(name: "Predictors", package: "NASKit"),
+                .product(name: "NASModels", package: "NASKit"),
+                .product(name: "NASSpaces", package: "NASKit"),
+                .product(name: "Datasets", package: "NASKit"),
+                .product(name: "Layers", package: "NASKit"),
+                .product(name: "Tensors", package: "NASKit"),
                 .product(name: "Seeding", package: "NASKit"),
             ]
         ),
