@@ -8,7 +8,7 @@ import Testing
 struct PredictorCommandsTests {
     @Test("each names the problem and the choices", arguments: [
         (["predictors", "--predictors", "svm"],
-         "Error: unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, sotl, sotle, valacc, lce, synflow, snip, grasp, …"),
+         "Error: unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, gcn, sotl, sotle, valacc, lce, synflow, snip, grasp, …"),
         (["predictors", "--sizes", "10,x"], "Error: --sizes takes integers separated by commas (got '10,x')"),
         (["proxies", "--proxies", "foo"],
          "Error: --proxies: unknown proxy 'foo'; choose from synflow, snip, grasp, …"),

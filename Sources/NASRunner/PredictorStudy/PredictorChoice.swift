@@ -44,6 +44,8 @@ public struct PredictorChoice: RawRepresentable, Hashable, Codable, Sendable {
     public static let xgboost = PredictorChoice("xgboost", .modelBased)
     /// ``NGBoostPredictor``.
     public static let ngboost = PredictorChoice("ngboost", .modelBased)
+    /// ``GCNPredictor`` (the space must provide cell graphs).
+    public static let gcn = PredictorChoice("gcn", .modelBased)
     /// SoTL (``SumOfTrainingLosses``).
     public static let sotl = PredictorChoice("sotl", .learningCurve)
     /// SoTL-E with E = 1 (``SumOfTrainingLosses``), NASLib's `sotle`.
@@ -60,7 +62,7 @@ public struct PredictorChoice: RawRepresentable, Hashable, Codable, Sendable {
 
     /// The model-based predictors, in the order the tables list them.
     public static let modelBased: [PredictorChoice] = [
-        mlpEnsemble, gaussianProcess, bayesianLinearRegression, randomForest, xgboost, ngboost,
+        mlpEnsemble, gaussianProcess, bayesianLinearRegression, randomForest, xgboost, ngboost, gcn,
     ]
 
     /// Every predictor: the model-based ones, the learning-curve ones, the zero-cost proxies and OMNI.
@@ -101,6 +103,7 @@ public struct PredictorChoice: RawRepresentable, Hashable, Codable, Sendable {
         case .randomForest: return try body.run(RandomForestPredictor<Space>())
         case .xgboost: return try body.run(XGBoostPredictor<Space>())
         case .ngboost: return try body.run(NGBoostPredictor<Space>())
+        case .gcn: return try body.run(GCNPredictor<Space>())
         default: preconditionFailure("\(rawValue) is not a model-based predictor")
         }
     }

@@ -30,7 +30,7 @@ struct PredictorStudyTests {
     @Test("unknown predictors and impossible sizes are refused with the choices")
     func refusals() {
         let unknown = #expect(throws: RunError.self) { try PredictorChoice.named(["svm"]) }
-        #expect(unknown?.message.hasPrefix("unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, sotl, sotle, valacc, lce, synflow, ") == true)
+        #expect(unknown?.message.hasPrefix("unknown predictor 'svm'; choose from: all (the model-based ones), mlp-ensemble, gaussian-process, bayesian-linear-regression, random-forest, xgboost, ngboost, gcn, sotl, sotle, valacc, lce, synflow, ") == true)
         #expect(unknown?.message.hasSuffix(", omni") == true)
         var settings = Self.settings
         settings.trainingSizes = [15_500]
