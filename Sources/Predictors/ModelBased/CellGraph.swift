@@ -1,5 +1,5 @@
 /// A cell as a directed graph with a label (an operation) on every node: what a graph predictor reads (Wen et
-/// al., "Neural Predictor for Neural Architecture Search", ECCV 2020, § 3).
+/// al., "Neural Predictor for Neural Architecture Search", ECCV 2020).
 ///
 /// Node 0 is the cell's input and the last node its output, by convention; the labels are small integers below
 /// ``labelCount`` (a GCN reads them one-hot). Spaces whose operations sit on edges (NAS-Bench-201) are converted

@@ -1,7 +1,7 @@
 import NASCore
 
 /// The GCN predictor's settings. Every default is NASLib's (`naslib/predictors/gcn.py`: `NeuralPredictorModel`
-/// and `GCNPredictor.fit`), which the paper's description matches (Wen et al. 2020, § 3.1).
+/// and `GCNPredictor.fit`).
 public struct GCNConfiguration: Hashable, Codable, Sendable {
     /// The width of every graph-convolution layer: NASLib's `gcn_hidden=144`.
     public var graphWidth: Int = 144

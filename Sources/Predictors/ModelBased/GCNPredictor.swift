@@ -5,7 +5,7 @@ import Seeding
 /// Neural Architecture Search" (ECCV 2020), as NASLib implements it (`naslib/predictors/gcn.py`), the "GCN" of
 /// White et al., "How Powerful are Performance Predictors in Neural Architecture Search?" (NeurIPS 2021).
 ///
-/// Algorithm (`Docs/Predictors/ModelBased.md` § GCN; paper § 3.1, NASLib's `NeuralPredictorModel`):
+/// Algorithm (`Docs/Predictors/ModelBased.md` § GCN; NASLib's `NeuralPredictorModel` and `GCNPredictor.fit`):
 ///
 ///     read each cell as a graph: one-hot node labels, adjacency A     CellGraphRepresentable, CellGraph
 ///     Â = rownorm(A + I); per layer P = rownorm(Â), Q = rownorm(Âᵀ)   GCNGraphs
