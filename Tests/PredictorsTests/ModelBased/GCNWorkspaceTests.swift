@@ -81,6 +81,21 @@ struct GCNWorkspaceTests {
         #expect(output(training: true, maskSeed: 1) == output(training: true, maskSeed: 1))
     }
 
+    @Test("NASLib's NB201 network has 144,992 parameters, laid out layer by layer, then fc1 and fc2")
+    func parameterLayout() {
+        let layout = GCNLayout(featureCount: 7, graphWidth: 144, graphLayers: 4, linearWidth: 128)
+        // 2 · 7 · 144 + 3 · 2 · 144 · 144 + 128 · 144 + 128.
+        #expect(layout.parameterCount == 144_992)
+        #expect(layout.backwardWeightOffset(of: 0) == 1_008 && layout.forwardWeightOffset(of: 1) == 2_016)
+        #expect(layout.firstLinearOffset == 126_432 && layout.secondLinearOffset == 144_864)
+        var rng = Xoshiro256(seed: 1)
+        let parameters = layout.initialParameters(using: &rng)
+        #expect(parameters.count == 144_992)
+        // Xavier bound of layer 0: √(6 / (7 + 144)) ≈ 0.199; fc2's PyTorch bound: 1/√128 ≈ 0.088.
+        #expect(parameters[0..<1_008].allSatisfy { abs($0) <= 0.2 } && parameters[0..<1_008].contains { abs($0) > 0.18 })
+        #expect(parameters[144_864...].allSatisfy { abs($0) <= 0.0884 })
+    }
+
     @Test("the learning rate anneals by a cosine per epoch from η₀ to near 0 (CosineAnnealingLR, T_max = epochs)")
     func cosineSchedule() {
         let graphs = GCNGraphs([], nodeCount: 8, featureCount: 7)
