@@ -18,8 +18,8 @@ public final class ReLU: Layer {
 }
 
 /// Receives activations while a network runs, for measurements that read them (the zero-cost proxies NASWOT,
-/// Zen-NAS and Fisher). It is passed to ``ObservableLayer/callAsFunction(_:mode:observer:)`` as an argument and never
-/// stored on a layer; a forward pass without an observer reports nothing.
+/// Zen-NAS, GraSP and Fisher). It is passed to ``ObservableLayer/callAsFunction(_:mode:observer:)`` as an argument
+/// and never stored on a layer; a forward pass without an observer reports nothing.
 public protocol ActivationObserver: AnyObject {
     /// Called with the input of every rectifier, (N, ...), in forward order.
     func observeRectifierInput(_ input: Variable)

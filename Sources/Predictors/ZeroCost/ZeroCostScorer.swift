@@ -3,8 +3,8 @@ import Tensors
 
 /// Computes zero-cost proxies of one network at initialisation, sharing the passes they have in common (the
 /// loss gradient of ``SNIP``, ``GradientNorm``, ``Plain`` and ``GraSP``; the input Jacobian of
-/// ``JacobianCovariance`` and ``EPENAS``) and giving every proxy the network as it
-/// was built: parameters and batch-norm statistics are restored bit for bit after each (``ParameterSnapshot``).
+/// ``JacobianCovariance`` and ``EPENAS``) and giving every proxy the network as it was built: parameters and
+/// batch-norm statistics are restored bit for bit after each (``ParameterSnapshot``).
 public enum ZeroCostScorer {
     /// The scores of `proxies` for `network`, in the order asked.
     ///
@@ -17,7 +17,8 @@ public enum ZeroCostScorer {
     ///   - seed: the seed of the random draws of ``ZeroCostProxy/zen`` (Gaussian weights and inputs, of the
     ///     batch's shape, or ``Zen/defaultBatchSize`` examples of `inputShape` without a batch).
     /// - Returns: one score per proxy; higher predicts a better architecture. NaN where the reference gives NaN
-    ///   (``JacobianCovariance``).
+    ///   (``JacobianCovariance``, ``EPENAS``); −∞ for ``Zen`` when the features do not depend on the input, as the
+    ///   reference's log 0.
     /// - Throws: ``ZeroCostError`` naming the first proxy whose input is missing, before any computation.
     /// - Complexity: at most one loss-gradient pass, two more for GraSP, one more for Fisher, one Jacobian pass,
     ///   one forward pass for NASWOT, two for Zen and two passes on one example for synflow.
