@@ -1,3 +1,4 @@
+import Foundation
 import NASSpaces
 import Seeding
 import Tensors
@@ -79,6 +80,28 @@ struct GCNWorkspaceTests {
         #expect(output(training: false, maskSeed: 1) == output(training: false, maskSeed: 2))
         #expect(output(training: true, maskSeed: 1) != output(training: true, maskSeed: 2))
         #expect(output(training: true, maskSeed: 1) == output(training: true, maskSeed: 1))
+    }
+
+    @Test("evaluation matches a NumPy transcription of NASLib's forward pass on two NB201 cells")
+    func matchesReferenceForward() throws {
+        // The reference: NASLib's `NeuralPredictorModel.forward` in eval mode written out in NumPy float32 from its
+        // definition (rownorm(A + I); per layer relu(rownorm(Â) X W₁) and relu(rownorm(Âᵀ) X W₂) averaged; node
+        // mean; fc2(fc1 g)), with 2 layers of width 6, a head of width 5 and parameter i = 0.3 sin(i + 1) in this
+        // layout's order. Its outputs: -0.018777428194880486 and -0.017704516649246216.
+        let space = NB201Space()
+        let cells = try [
+            "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|",
+            "|avg_pool_3x3~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|skip_connect~0|none~1|nor_conv_1x1~2|",
+        ].map { try space.parse($0) }
+        let cellGraphs = cells.map(space.cellGraph(of:))
+        #expect(cellGraphs.map(\.labels) == [[0, 3, 2, 5, 1, 4, 3, 6], [0, 5, 4, 1, 3, 2, 4, 6]])
+        let layout = GCNLayout(featureCount: 7, graphWidth: 6, graphLayers: 2, linearWidth: 5)
+        let parameters = (0..<layout.parameterCount).map { Float(0.3 * sin(Double($0 + 1))) }
+        let workspace = GCNWorkspace(layout: layout, nodeCount: 8, capacity: 2)
+        workspace.load(GCNGraphs(cellGraphs, nodeCount: 8, featureCount: 7), indices: 0..<2)
+        parameters.withUnsafeBufferPointer { workspace.forward(parameters: $0.baseAddress!, count: 2, training: false) }
+        let expected = [-0.018777428194880486, -0.017704516649246216]
+        for graph in 0..<2 { #expect(abs(Double(workspace.output[graph]) - expected[graph]) < 1e-7, "graph \(graph)") }
     }
 
     @Test("NASLib's NB201 network has 144,992 parameters, laid out layer by layer, then fc1 and fc2")
