@@ -115,7 +115,8 @@ struct GCNWorkspaceTests {
         let parameters = layout.initialParameters(using: &rng)
         #expect(parameters.count == 144_992)
         // Xavier bound of layer 0: √(6 / (7 + 144)) ≈ 0.199; fc2's PyTorch bound: 1/√128 ≈ 0.088.
-        #expect(parameters[0..<1_008].allSatisfy { abs($0) <= 0.2 } && parameters[0..<1_008].contains { abs($0) > 0.18 })
+        let firstWeight = parameters[0..<1_008]
+        #expect(firstWeight.allSatisfy { abs($0) <= 0.2 } && firstWeight.contains { abs($0) > 0.18 })
         #expect(parameters[144_864...].allSatisfy { abs($0) <= 0.0884 })
     }
 
