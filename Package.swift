@@ -102,7 +102,7 @@ let package = Package(
             name: "PredictorsTests",
             dependencies: [
                 "Predictors", "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "Datasets", "Layers",
-                "Tensors", "Training", "Seeding", "_TestSupport",
+                "Tensors", "Training", "Seeding", "NASRunner", "_TestSupport",
             ]),
         .testTarget(
             name: "OptimizersTests",

@@ -1,3 +1,4 @@
+import NASRunner  // the spaces' cell graphs (CellGraphs/)
 import NASSpaces
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import NASCore
+import NASRunner  // the spaces' cell graphs (CellGraphs/)
 import NASSpaces
 import Predictors
 import Seeding

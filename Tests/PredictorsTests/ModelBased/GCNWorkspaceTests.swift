@@ -1,4 +1,5 @@
 import Foundation
+import NASRunner  // the spaces' cell graphs (CellGraphs/)
 import NASSpaces
 import Seeding
 import Tensors

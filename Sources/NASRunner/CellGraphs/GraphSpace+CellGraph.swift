@@ -4,8 +4,8 @@ import Predictors
 /// A NAS-Bench-Graph architecture as a cell graph (NASLib has no GCN encoding for it; this follows the NB201
 /// one): node 0 the input features (label 0), nodes 1-4 the layers of the canonical form (label: the operation's
 /// index in the space + 1), node 5 the output (label: operations + 1); arcs from each layer's input to it and
-/// from every leaf layer (one no layer reads) to the output, as the space's adjacency encoding draws them. The
-/// tests' conformance; the runner needs the same one where GraphSpace meets the predictors.
+/// from every leaf layer (one no layer reads) to the output, as the space's adjacency encoding draws them. It
+/// lives in the runner, where concrete spaces meet the predictors.
 extension GraphSpace: CellGraphRepresentable {
     public func cellGraph(of architecture: GraphArchitecture) -> CellGraph {
         let canonical = architecture.canonical
