@@ -70,6 +70,19 @@ struct ZeroCostScorerTests {
         #expect(first.allSatisfy { $0.isFinite })
     }
 
+    /// Proxies that share a pass (jacov and epe_nas the Jacobian; snip, grad_norm, plain and grasp the loss
+    /// gradient) give the same bits together as each on its own.
+    @Test func sharedPassesGiveTheSeparateScores() throws {
+        let batch = try ZeroCostFixtures.cifarBatch(4)
+        let network = try Self.smallNetwork(Self.cell, seed: 4)
+        let proxies: [ZeroCostProxy] = [.jacov, .epeNAS, .snip, .gradNorm, .plain, .fisher]
+        let together = try ZeroCostScorer.scores(proxies, of: network, inputShape: [3, 32, 32], batch: batch)
+        let separate = try proxies.map { proxy in
+            try ZeroCostScorer.scores([proxy], of: network, inputShape: [3, 32, 32], batch: batch)[0]
+        }
+        #expect(together.map(\.bitPattern) == separate.map(\.bitPattern))
+    }
+
     /// The observed forward pass gives the plain pass's logits bit for bit, and reports every ReLU the benchmark
     /// runs: the cell's 3 convolution edges in each of the 3 cells, 2 per reduction block, 1 in the head.
     @Test func observedForwardPassKeepsTheOutput() throws {
