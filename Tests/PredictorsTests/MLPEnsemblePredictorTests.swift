@@ -127,7 +127,7 @@ struct MLPEnsemblePredictorTests {
             do { try body() } catch let error as SearchError { return error.message } catch { return "\(error)" }
             return nil
         }
-        #expect(message { try predictor.predict(sample.architectures, in: space) }
+        #expect(message { _ = try predictor.predict(sample.architectures, in: space) }
             == "MLP ensemble: predict was called before fit; fit the predictor to measured architectures first")
         #expect(message { try predictor.fit([sample.architectures[0]], targets: [90], in: space, using: &rng) }
             == "MLP ensemble: needs at least 2 measured architectures to fit, got 1")
