@@ -24,7 +24,7 @@ struct ProxiesCommand: ParsableCommand {
     @Option(help: "How many cells, drawn without replacement from the seed (default: all 15,625).")
     var sample: Int?
 
-    @Option(help: "The seed of the cell sample, the mini-batch and every network's initial weights.")
+    @Option(help: "The seed of the cell sample, the mini-batch, every network's initial weights and zen's draws.")
     var seed: UInt64 = 0
 
     @Option(help: "Comma-separated proxies (default: all): \(ProxiesCommand.allProxies).")
@@ -151,7 +151,8 @@ struct ProxiesCommand: ParsableCommand {
                 var value = 0.0
                 let elapsed = try clock.measure {
                     value = try ZeroCostScorer.scores(
-                        [proxy], of: network, inputShape: setting.inputShape, batch: batch, multiplyAdds: multiplyAdds)[0]
+                        [proxy], of: network, inputShape: setting.inputShape, batch: batch, multiplyAdds: multiplyAdds,
+                        seed: seed)[0]
                 }
                 seconds[slot] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 scores[slot].append(value)
