@@ -68,14 +68,7 @@ struct PredictorsCommand: ParsableCommand {
     }
 
     private func omniProxyList() throws -> [ZeroCostProxy] {
-        try omniProxies.split(separator: ",").map { name in
-            guard let proxy = ZeroCostProxy(rawValue: String(name)) else {
-                throw ValidationError(
-                    "--omni-proxies: unknown proxy '\(name)'; choose from "
-                        + ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return proxy
-        }
+        try ZeroCostProxy.list(omniProxies, option: "--omni-proxies")
     }
 
     func run() throws {

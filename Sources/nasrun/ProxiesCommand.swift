@@ -66,14 +66,7 @@ struct ProxiesCommand: ParsableCommand {
     }
 
     func chosenProxies() throws -> [ZeroCostProxy] {
-        try proxies.split(separator: ",").map { name in
-            guard let proxy = ZeroCostProxy(rawValue: String(name)) else {
-                throw ValidationError(
-                    "--proxies: unknown proxy '\(name)'; choose from "
-                        + ZeroCostProxy.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return proxy
-        }
+        try ZeroCostProxy.list(proxies, option: "--proxies")
     }
 
     /// Where the cells, their accuracies, the network and the batch come from.

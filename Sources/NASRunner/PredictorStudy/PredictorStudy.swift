@@ -231,25 +231,38 @@ private struct StudyFit<Space: SearchSpace>: PredictorBody {
     {
         var predictor = predictor
         var rng = Xoshiro256(seed: fitSeed)
-        let start = MonotonicClock.seconds()
-        let predictions: [Prediction]
-        let fitted: Double
-        let predicted: Double
-        do {
-            try predictor.fit(training, targets: targets, in: space, using: &rng)
-            fitted = MonotonicClock.seconds()
-            predictions = try predictor.predict(test, in: space)
-            predicted = MonotonicClock.seconds()
-        } catch {
-            throw RunError(error.message)
-        }
-        let correlations = StudyJudgement.correlations(predictions.map(\.mean), truth)
-        return (correlations, fitted - start, (predicted - fitted) / Double(test.count))
+        return try StudyJudgement.timed(
+            fit: { () throws(SearchError) in try predictor.fit(training, targets: targets, in: space, using: &rng) },
+            predict: { () throws(SearchError) in try predictor.predict(test, in: space) }, truth: truth)
     }
 }
 
 /// How the study judges predictions against the test set's values.
 enum StudyJudgement {
+    /// Runs `fit`, then `predict` on the test set, and judges the predicted means against `truth`.
+    ///
+    /// - Returns: the correlations, the fit's wall seconds and the prediction's wall seconds per test architecture.
+    /// - Throws: ``RunError`` with the predictor's message if either fails.
+    static func timed(
+        fit: () throws(SearchError) -> Void, predict: () throws(SearchError) -> [Prediction], truth: [Double]
+    ) throws(RunError) -> ((Double, Double, Double, Double), Double, Double) {
+        let start = MonotonicClock.seconds()
+        let predictions: [Prediction]
+        let fitted: Double
+        let predicted: Double
+        do {
+            try fit()
+            fitted = MonotonicClock.seconds()
+            predictions = try predict()
+            predicted = MonotonicClock.seconds()
+        } catch {
+            throw RunError(error.message)
+        }
+        return (
+            correlations(predictions.map(\.mean), truth), fitted - start, (predicted - fitted) / Double(truth.count)
+        )
+    }
+
     /// Kendall's τ, Spearman's ρ, Pearson's r and precision at the top 10% of `predicted` against `truth`.
     static func correlations(_ predicted: [Double], _ truth: [Double]) -> (Double, Double, Double, Double) {
         let top = max(1, truth.count / 10)

@@ -119,24 +119,16 @@ struct StudyInputs<Space: EnumerableSearchSpace> {
             }
         }
         var rng = Xoshiro256(seed: fitSeed)
-        let start = MonotonicClock.seconds()
-        let predictions: [Prediction]
-        let fitted: Double
-        let predicted: Double
-        do {
-            try omni.fit(
-                training.map { architectures[$0] }, targets: targets, features: features(training), in: space,
-                using: &rng)
-            fitted = MonotonicClock.seconds()
-            predictions = try omni.predict(test.map { architectures[$0] }, features: features(test), in: space)
-            predicted = MonotonicClock.seconds()
-        } catch {
-            throw RunError(error.message)
-        }
+        let (correlations, fitSeconds, querySeconds) = try StudyJudgement.timed(
+            fit: { () throws(SearchError) in
+                try omni.fit(
+                    training.map { architectures[$0] }, targets: targets, features: features(training), in: space,
+                    using: &rng)
+            },
+            predict: { () throws(SearchError) in
+                try omni.predict(test.map { architectures[$0] }, features: features(test), in: space)
+            }, truth: truth)
         let training = curves?.seconds.map { seconds in test.reduce(0) { $0 + seconds[$1] } / Double(test.count) } ?? 0
-        return (
-            StudyJudgement.correlations(predictions.map(\.mean), truth), fitted - start,
-            (predicted - fitted) / Double(test.count) + training
-        )
+        return (correlations, fitSeconds, querySeconds + training)
     }
 }
