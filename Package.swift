@@ -117,7 +117,9 @@ let package = Package(
         .testTarget(
             name: "TabulationTests",
             dependencies: ["Tabulation", "TabularBenchmarks", "NASSpaces", "Datasets", "_TestSupport"]),
-        .testTarget(name: "TabularImportTests", dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "_TestSupport"]),
+        .testTarget(
+            name: "TabularImportTests",
+            dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "Seeding", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

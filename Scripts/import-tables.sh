@@ -35,3 +35,18 @@ if [ ! -f "$analog" ]; then
 fi
 echo "== nb201-analog.h5 from $analog"
 "$nasrun" import nb201-analog --csv "$analog" --output data/tables/nb201-analog.h5
+
+# nb201-fashion-mnist.h5: NB201 cells trained by NASKit's engine on Fashion-MNIST (nasrun tabulate; provenance in
+# SearchSpaces/nb201/fashion-mnist/README.md). The repository holds the tabulation's rows (one JSON file per
+# trained cell, with its specification); the table is merged from the first $fashion_cells cells of the seeded
+# sample, the prefix that was trained. The rows are unpacked into data/tabulations/, where `nasrun tabulate` with
+# the README's options continues the tabulation.
+fashion_rows=SearchSpaces/nb201/fashion-mnist/tabulation-rows.tar.gz
+fashion_cells=$(cat SearchSpaces/nb201/fashion-mnist/merged-cells)
+tabulation=data/tabulations/nb201-fashion-mnist
+if [ ! -f "$tabulation/tabulation.json" ]; then
+    mkdir -p "$tabulation"
+    tar -xzf "$fashion_rows" -C "$tabulation"
+fi
+echo "== nb201-fashion-mnist.h5 from $fashion_rows ($fashion_cells cells)"
+"$nasrun" tabulate-merge "$tabulation" --prefix "$fashion_cells" --output data/tables/nb201-fashion-mnist.h5

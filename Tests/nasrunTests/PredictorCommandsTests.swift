@@ -47,4 +47,18 @@ struct PredictorCommandsTests {
 
             """)
     }
+
+    @Test("NASKit's Fashion-MNIST table, as the set-up rebuilds it, ranks cells like NB201's CIFAR-10 table as its README states")
+    func fashionMNISTTable() throws {
+        let result = try CommandLineRunner.run([
+            "correlate", "--table", "data/tables/nb201-fashion-mnist.h5", "--dataset", "fashion-mnist", "--metric",
+            "test_accuracy", "--with", "data/tables/nb201.h5", "--with-dataset", "cifar10",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == """
+            nb201-fashion-mnist.h5 fashion-mnist/test_accuracy@12 vs nb201.h5 cifar10/test_accuracy@200: 295 architectures
+            Kendall tau 0.4827, Spearman rho 0.6562, Pearson r 0.9156
+
+            """)
+    }
 }
