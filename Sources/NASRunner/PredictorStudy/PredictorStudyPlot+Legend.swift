@@ -72,11 +72,6 @@ extension PredictorStudyPlot {
 
     /// The caption under the x axis label.
     func drawCaption(_ writer: inout SVGWriter) {
-        writer.open("g", ["class": "caption", "font-size": "10", "fill": "#404040"])
-        for (index, line) in captionLines().enumerated() {
-            let baseline = Layout.bottom + 62 + Double(index) * 14
-            writer.element("text", ["x": "12", "y": SVGWriter.number(baseline)], text: line)
-        }
-        writer.close()
+        writer.plotCaption(captionLines(), below: Layout.bottom)
     }
 }

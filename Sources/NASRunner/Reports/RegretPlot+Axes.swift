@@ -52,18 +52,8 @@ extension RegretPlot {
 
     /// The title above the plot area and the two axis labels.
     func drawLabels(_ writer: inout SVGWriter) {
-        let center = (Layout.left + Layout.right) / 2
-        let middle = (Layout.top + Layout.bottom) / 2
-        writer.element("text", [
-            "class": "title", "x": SVGWriter.number(center), "y": "24", "text-anchor": "middle", "font-size": "13",
-        ], text: title)
-        writer.element("text", [
-            "class": "x-label", "x": SVGWriter.number(center), "y": SVGWriter.number(Layout.bottom + 36),
-            "text-anchor": "middle", "font-size": "12",
-        ], text: xLabel)
-        writer.element("text", [
-            "class": "y-label", "x": "20", "y": SVGWriter.number(middle), "text-anchor": "middle", "font-size": "12",
-            "transform": "rotate(-90 20 \(SVGWriter.number(middle)))",
-        ], text: "regret (oracle − incumbent \(benchmark.oracle.metric))")
+        writer.plotLabels(
+            title: title, xLabel: xLabel, yLabel: "regret (oracle − incumbent \(benchmark.oracle.metric))",
+            left: Layout.left, right: Layout.right, top: Layout.top, bottom: Layout.bottom)
     }
 }
