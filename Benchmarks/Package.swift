@@ -36,6 +36,7 @@ let package = Package(
             name: "PredictorBenchmarks",
             dependencies: [
                 .product(name: "Predictors", package: "NASKit"),
+                .product(name: "NASRunner", package: "NASKit"),  // the spaces' cell graphs, for the GCN
                 .product(name: "TabularBenchmarks", package: "NASKit"),
                 .product(name: "NASSpaces", package: "NASKit"),
                 .product(name: "NASCore", package: "NASKit"),

@@ -1,12 +1,13 @@
 import Foundation
 import NASCore
+import NASRunner  // NB201Space and GraphSpace as cell graphs, for the GCN
 import NASSpaces
 import Predictors
 import TabularBenchmarks
 
 // NASKit model-based predictor study (issue 5). Run after Scripts/setup.sh has built the tables:
 //   cd Benchmarks && nice swift run -c release PredictorBenchmarks [--tables ../data/tables] [--seeds 5]
-//       [--sizes 10,20,50,100,200,500] [--held-out 1000] [--predictors gp,blr,rf,xgb,ngb,mlp] [--spaces nb201,graph]
+//       [--sizes 10,20,50,100,200,500] [--held-out 1000] [--predictors gp,blr,rf,xgb,ngb,mlp,gcn] [--spaces nb201,graph]
 //       [--encoding one-hot|adjacency-one-hot|path]
 // For NB201 (CIFAR-10 test accuracy at 200 epochs) and NAS-Bench-Graph (Cora, valid_accuracy): a fixed held-out
 // sample (seed 2021) and, per seed, nested training sets drawn from the other architectures; each predictor with
@@ -21,7 +22,7 @@ let tables = option("--tables") ?? "../data/tables"
 let seedCount = option("--seeds").flatMap(Int.init) ?? 5
 let sizes = (option("--sizes") ?? "10,20,50,100,200,500").split(separator: ",").compactMap { Int($0) }
 let heldOutSize = option("--held-out").flatMap(Int.init) ?? 1000
-let chosen = (option("--predictors") ?? "gp,blr,rf,xgb,ngb,mlp").split(separator: ",").map(String.init)
+let chosen = (option("--predictors") ?? "gp,blr,rf,xgb,ngb,mlp,gcn").split(separator: ",").map(String.init)
 let spaces = (option("--spaces") ?? "nb201,graph").split(separator: ",").map(String.init)
 let encodingText = option("--encoding")
 let encoding = encodingText.flatMap(ArchitectureEncoding.init(rawValue:))
@@ -56,7 +57,8 @@ func report<Space: EnumerableSearchSpace>(_ study: PredictorStudy<Space>, title:
         case "xgb": cells = try study.run { XGBoostPredictor<Space>(configuration: encoded(.init(), \.encoding)) }
         case "ngb": cells = try study.run { NGBoostPredictor<Space>(configuration: encoded(.init(), \.encoding)) }
         case "mlp": cells = try study.run { MLPEnsemblePredictor<Space>(configuration: encoded(.init(), \.encoding)) }
-        default: throw SearchError("--predictors: unknown predictor \(name); expected gp, blr, rf, xgb, ngb, mlp")
+        case "gcn": cells = try study.run { GCNPredictor<Space>() }  // reads cell graphs, not --encoding
+        default: throw SearchError("--predictors: unknown predictor \(name); expected gp, blr, rf, xgb, ngb, mlp, gcn")
         }
         FileHandle.standardError.write(
             Data(String(format: "%@ %@: %.1f s\n", title, name, Date().timeIntervalSince(start)).utf8))
