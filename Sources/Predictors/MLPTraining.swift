@@ -58,9 +58,10 @@ struct MLPTraining {
                     gradient(of: rows, parameters: UnsafePointer(weights.baseAddress!), workspace: workspace)
                 }
                 step += 1
-                Self.adamStep(
+                FusedAdamStep.apply(
                     &parameters, gradient: workspace.parameterGradient, firstMoment: &firstMoment,
-                    secondMoment: &secondMoment, step: step, learningRate: learningRate)
+                    secondMoment: &secondMoment, step: step, learningRate: learningRate, beta1: Self.beta1,
+                    beta2: Self.beta2, epsilon: Self.epsilon)
             }
         }
         return parameters
@@ -84,32 +85,5 @@ struct MLPTraining {
             workspace.outputGradient[position] = sign * targets.weights[row] * scale
         }
         workspace.backward(parameters: parameters, rows: rows.count)
-    }
-
-    /// One Adam update in the engine's arithmetic (`AdamMoments`, PyTorch's): m ← β₁m + (1 − β₁)g,
-    /// v ← β₂v + (1 − β₂)g², w ← w − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε).
-    ///
-    /// A plain loop: its division and square root bound it (vectorized with `SIMD8` it was no faster in
-    /// release, and thirty times slower in debug builds).
-    static func adamStep(
-        _ parameters: inout [Float], gradient: UnsafePointer<Float>, firstMoment: inout [Float],
-        secondMoment: inout [Float], step: Int, learningRate: Float
-    ) {
-        let biasCorrection1 = 1 - pow(Double(beta1), Double(step))
-        let biasCorrection2 = 1 - pow(Double(beta2), Double(step))
-        let stepSize = Float(Double(learningRate) / biasCorrection1)
-        let correction2Root = Float(biasCorrection2.squareRoot())
-        parameters.withUnsafeMutableBufferPointer { w in
-            firstMoment.withUnsafeMutableBufferPointer { m in
-                secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<w.count {
-                        let g = gradient[i]
-                        m[i] = beta1 * m[i] + (1 - beta1) * g
-                        v[i] = beta2 * v[i] + (1 - beta2) * g * g
-                        w[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + epsilon)
-                    }
-                }
-            }
-        }
     }
 }

@@ -65,36 +65,12 @@ struct GCNTraining {
                     workspace.backward(parameters: weights.baseAddress!, count: batchSize, training: true)
                 }
                 step += 1
-                adamStep(
+                FusedAdamStep.apply(
                     &parameters, gradient: workspace.parameterGradient, firstMoment: &firstMoment,
-                    secondMoment: &secondMoment, step: step, learningRate: rate)
+                    secondMoment: &secondMoment, step: step, learningRate: rate, beta1: Self.beta1,
+                    beta2: Self.beta2, epsilon: Self.epsilon, weightDecay: weightDecay)
             }
         }
         return parameters
-    }
-
-    /// One Adam update in the engine's arithmetic (`AdamMoments`, PyTorch's): g ← g + λw,
-    /// m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², w ← w − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε).
-    func adamStep(
-        _ parameters: inout [Float], gradient: UnsafePointer<Float>, firstMoment: inout [Float],
-        secondMoment: inout [Float], step: Int, learningRate: Float
-    ) {
-        let (beta1, beta2, epsilon, decay) = (Self.beta1, Self.beta2, Self.epsilon, weightDecay)
-        let biasCorrection1 = 1 - pow(Double(beta1), Double(step))
-        let biasCorrection2 = 1 - pow(Double(beta2), Double(step))
-        let stepSize = Float(Double(learningRate) / biasCorrection1)
-        let correction2Root = Float(biasCorrection2.squareRoot())
-        parameters.withUnsafeMutableBufferPointer { w in
-            firstMoment.withUnsafeMutableBufferPointer { m in
-                secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<w.count {
-                        let g = gradient[i] + decay * w[i]
-                        m[i] = beta1 * m[i] + (1 - beta1) * g
-                        v[i] = beta2 * v[i] + (1 - beta2) * g * g
-                        w[i] -= stepSize * m[i] / (v[i].squareRoot() / correction2Root + epsilon)
-                    }
-                }
-            }
-        }
     }
 }
