@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Predictors", targets: ["Predictors"]),
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "NASRunner", targets: ["NASRunner"]),
+        .library(name: "OneShot", targets: ["OneShot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -72,13 +73,21 @@ let package = Package(
                 "Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "HDF5Store", "Seeding",
             ]),
 
+        // Weight sharing: supernets over cell spaces and the one-shot optimizers that train them.
+        .target(
+            name: "OneShot",
+            dependencies: [
+                "NASModels", "NASSpaces", "NASCore", "Optimizers", "Layers", "Training", "Tensors", "Datasets",
+                "Seeding",
+            ]),
+
         // The command line.
         .executableTarget(
             name: "nasrun",
             dependencies: [
                 "Training", "Datasets", "Layers", "Tensors", "Seeding",
                 "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "TabularImport", "NASRunner", "Optimizers",
-                "Predictors", "Tabulation",
+                "Predictors", "Tabulation", "OneShot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +105,12 @@ let package = Package(
         .testTarget(name: "nasrunTests", dependencies: ["nasrun"]),
         .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
         .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces", "NASCore", "Seeding", "_TestSupport"]),
-        .testTarget(name: "NASModelsTests", dependencies: ["NASModels", "NASSpaces", "NASCore", "Layers", "Tensors", "Seeding", "_TestSupport"]),
+        .testTarget(
+            name: "NASModelsTests",
+            dependencies: [
+                "NASModels", "NASSpaces", "NASCore", "Layers", "Tensors", "Training", "Datasets", "Seeding",
+                "_TestSupport",
+            ]),
         .testTarget(name: "TabularBenchmarksTests", dependencies: ["TabularBenchmarks", "NASCore", "HDF5Store", "_TestSupport"]),
         .testTarget(
             name: "PredictorsTests",
@@ -117,6 +131,12 @@ let package = Package(
         .testTarget(
             name: "TabulationTests",
             dependencies: ["Tabulation", "TabularBenchmarks", "NASSpaces", "Datasets", "_TestSupport"]),
+        .testTarget(
+            name: "OneShotTests",
+            dependencies: [
+                "OneShot", "NASModels", "NASSpaces", "NASCore", "Layers", "Training", "Tensors", "Datasets",
+                "TabularBenchmarks", "Seeding", "_TestSupport",
+            ]),
         .testTarget(
             name: "TabularImportTests",
             dependencies: ["TabularImport", "TabularBenchmarks", "NASSpaces", "NASCore", "Seeding", "_TestSupport"]),
