@@ -7,9 +7,9 @@ import Tensors
 /// 1x1 convolution without bias (no batch norm), summed.
 ///
 /// Parameter names follow the benchmark's module paths: `<name>.conv_a.op.1.weight`, `<name>.conv_b.op.2.bias`,
-/// `<name>.downsample.1.weight`.
-final class NB201ResidualBlock: Layer {
-    let name: String
+/// `<name>.downsample.1.weight`. Public so that supernets over the NB201 cell share the benchmark's skeleton.
+public final class NB201ResidualBlock: Layer {
+    public let name: String
     let inputChannels: Int
     let first: Sequential
     let firstConvolution: Conv2D
@@ -18,7 +18,10 @@ final class NB201ResidualBlock: Layer {
     let shortcutPool = AvgPool2D(kernelSize: 2, stride: 2)
     let shortcut: Conv2D
 
-    init(inputChannels: Int, outputChannels: Int, name: String, using rng: inout some RandomNumberGenerator) {
+    /// A block from `inputChannels` to `outputChannels` with freshly initialised weights drawn from `rng`.
+    public init(
+        inputChannels: Int, outputChannels: Int, name: String, using rng: inout some RandomNumberGenerator
+    ) {
         self.name = name
         self.inputChannels = inputChannels
         (first, firstConvolution) = reluConvolutionBatchNorm(
@@ -30,10 +33,10 @@ final class NB201ResidualBlock: Layer {
             name: name + ".downsample.1", using: &rng)
     }
 
-    var parameters: [Parameter] { first.parameters + second.parameters + shortcut.parameters }
+    public var parameters: [Parameter] { first.parameters + second.parameters + shortcut.parameters }
 
     /// (N, C, H, W) -> (N, 2C, H/2, W/2) for even H and W.
-    func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
+    public func callAsFunction(_ input: Variable, mode: ForwardMode) -> Variable {
         enforce(
             input.shape.count == 4 && input.shape[1] == inputChannels,
             "NB201ResidualBlock '\(name)': input \(input.shape) is not (N, \(inputChannels), H, W)")

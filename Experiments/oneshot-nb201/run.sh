@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every one-shot method on the CPU-sized NB201 supernet for seeds 0-2 and writes one JSON per run to
+# Experiments/oneshot-nb201/runs/. Run from the repository's root after Scripts/setup.sh. A run that has its JSON
+# already is skipped, so the script resumes after an interruption.
+set -euo pipefail
+epochs=${EPOCHS:-50}
+methods=${METHODS:-"darts-first-order gdas random-weight-sharing darts-second-order"}
+seeds=${SEEDS:-"0 1 2"}
+out=Experiments/oneshot-nb201/runs
+mkdir -p "$out"
+for seed in $seeds; do
+  for method in $methods; do
+    file="$out/$method-seed$seed.json"
+    [[ -f "$file" ]] && continue
+    ${NASRUN:-.build/release/nasrun} oneshot --method "$method" --epochs "$epochs" --seed "$seed" \
+      --stem-channels 8 --cells-per-stage 1 --resolution 16 --output "$file.partial" \
+      | tee "$out/$method-seed$seed.log"
+    mv "$file.partial" "$file"
+  done
+done

@@ -1,0 +1,38 @@
+import Datasets
+import NASCore
+import Layers
+import Tensors
+import Training
+
+/// Ranks architectures by the accuracy their single paths reach with the supernet's shared weights.
+enum SharedWeightRanking {
+    /// The shared-weight accuracy of `architecture` on `batches` (batch statistics in the search's batch
+    /// norms, no tape).
+    static func accuracy<Net: Supernet>(
+        of architecture: Net.Space.Architecture, in supernet: Net, on batches: [Batch]
+    ) -> Double {
+        let selections = supernet.selections(for: architecture)
+        var correct = 0
+        var count = 0
+        for batch in batches {
+            let logits = supernet(Variable(batch.images), selections: selections, mode: .evaluation)
+            correct += TrainingStep.correctCount(logits: logits.value, labels: batch.labels)
+            count += batch.count
+        }
+        return count == 0 ? 0 : Double(correct) / Double(count)
+    }
+
+    /// The most accurate of `architectures` (the first on ties).
+    static func best<Net: Supernet>(
+        of architectures: [Net.Space.Architecture], in supernet: Net, on batches: [Batch]
+    ) -> Net.Space.Architecture {
+        precondition(!architectures.isEmpty, "SharedWeightRanking: no architectures to rank")
+        var best = architectures[0]
+        var bestAccuracy = -1.0
+        for architecture in architectures {
+            let accuracy = accuracy(of: architecture, in: supernet, on: batches)
+            if accuracy > bestAccuracy { (best, bestAccuracy) = (architecture, accuracy) }
+        }
+        return best
+    }
+}
