@@ -29,8 +29,8 @@ extension DARTSNetwork {
     /// Trainable parameters (the auxiliary head's excluded, as DARTS's `utils.count_parameters_in_MB` excludes
     /// names containing "auxiliary") and multiply-adds per example for `inputHeight` x `inputWidth` inputs.
     ///
-    /// DARTS_V2 with C = 36 and 20 cells on CIFAR-10: 3,349,342 parameters (DARTS's logs print
-    /// "param size = 3.349342MB"). With NASKit's default (C = 16, 8 cells): 246,106.
+    /// DARTS_V2 with C = 36 and 20 cells on CIFAR-10: 3,349,342 parameters (`count_parameters_in_MB` over
+    /// `model.py`: 3.349342 MB, the paper's 3.3M). With NASKit's default (C = 16, 8 cells): 246,106.
     public func cost(inputHeight: Int = 32, inputWidth: Int = 32) -> ModelCost {
         let counted = parameters.filter { !$0.name.contains("auxiliary") }
         return ModelCost(

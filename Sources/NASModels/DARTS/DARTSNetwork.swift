@@ -44,10 +44,10 @@ public final class DARTSNetwork: Layer {
         name: String = "", using rng: inout some RandomNumberGenerator
     ) {
         enforce(
-            configuration.initialChannels > 0 && configuration.initialChannels % 2 == 0 && configuration.layers >= 3
+            configuration.initialChannels > 0 && configuration.layers >= 3
                 && configuration.classes > 0 && configuration.inputChannels > 0
                 && configuration.dropPathProbability >= 0 && configuration.dropPathProbability < 1,
-            "DARTSNetwork: invalid configuration \(configuration); give an even number of channels, at least 3 layers, classes > 0 and a drop-path probability in [0, 1)")
+            "DARTSNetwork: invalid configuration \(configuration); give positive channels, at least 3 layers, classes > 0 and a drop-path probability in [0, 1)")
         self.name = name
         self.architecture = architecture
         self.configuration = configuration

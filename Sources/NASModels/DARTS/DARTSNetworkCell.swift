@@ -63,17 +63,16 @@ final class DARTSNetworkCell {
     ) -> Variable {
         var states = [preprocess0(s0, mode: mode), preprocess1(s1, mode: mode)]
         for node in 0..<DARTSCell.nodeCount {
-            var sum: Variable?
-            for position in [2 * node, 2 * node + 1] {
+            let outputs = [2 * node, 2 * node + 1].map { position in
                 let operation = operations[position]
-                var output = operation(states[inputs[position]], mode: mode)
-                if case .training(let seed) = mode, dropPathProbability > 0, !(operation is DARTSIdentity) {
-                    output = dropPath(output, probability: dropPathProbability, seed: StableHash.derive(
-                        seed: seed, "\(name)._ops.\(position).drop_path"))
+                let output = operation(states[inputs[position]], mode: mode)
+                guard case .training(let seed) = mode, dropPathProbability > 0, !(operation is DARTSIdentity) else {
+                    return output
                 }
-                sum = sum.map { $0 + output } ?? output
+                return dropPath(output, probability: dropPathProbability, seed: StableHash.derive(
+                    seed: seed, "\(name)._ops.\(position).drop_path"))
             }
-            states.append(sum!)
+            states.append(outputs[0] + outputs[1])
         }
         return concatenate(DARTSCell.concatenatedNodes.map { states[$0] }, axis: 1)
     }
