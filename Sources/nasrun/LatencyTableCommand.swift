@@ -4,6 +4,10 @@ import NASModels
 import NASSpaces
 import Seeding
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `nasrun latency-table`: measures the per-layer latency table of the MnasNet-like space on this machine with
 /// the engine, writes it as JSON, and checks it on sampled architectures (predicted sum against the whole
 /// network's measured forward time). See `SearchSpaces/mnasnet/SPACE.md`.
@@ -54,7 +58,10 @@ struct LatencyTableCommand: ParsableCommand {
         let space = MnasNetSpace()
         let machine = MachineDescription.current()
         let measurer = LatencyMeasurer(repetitions: repetitions, warmupRepetitions: warmup)
-        emit("machine: \(machine), engine workers \(machine.engineWorkers), BLAS threads \(machine.blasThreads)")
+        let load = Self.loadAverage()
+        emit(
+            "machine: \(machine), engine workers \(machine.engineWorkers), BLAS threads \(machine.blasThreads)"
+                + (load.map { String(format: ", load average %.2f", $0) } ?? ""))
         let clock = ContinuousClock()
         let start = clock.now
         let entries = measurer.measureEntries(of: space, classes: classes) { done, total in
@@ -66,25 +73,38 @@ struct LatencyTableCommand: ParsableCommand {
             machine: machine, swiftVersion: Self.swiftVersion(),
             command: (["nasrun"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             date: ISO8601DateFormatter().string(from: Date()), measuringSeconds: (seconds * 10).rounded() / 10,
-            batchSize: measurer.batchSize, repetitions: repetitions, warmupRepetitions: warmup)
+            batchSize: measurer.batchSize, repetitions: repetitions, warmupRepetitions: warmup,
+            loadAverage: load.map { ($0 * 100).rounded() / 100 })
         let table = LatencyTable(
             space: space.name, skeleton: space.skeleton, classes: classes, provenance: provenance, entries: entries)
         try table.write(to: output)
         emit("wrote \(entries.count) layers to \(output) in \(String(format: "%.1f", seconds)) s")
         guard compare > 0 else { return }
-        emit("seed \(seed): predicted (sum of the table) against measured end-to-end forward, milliseconds")
+        emit(
+            "seed \(seed): predicted (sum of the table's medians; of its minima) against the measured end-to-end "
+                + "forward (median; minimum), milliseconds")
         var rng = Xoshiro256(seed: seed)
         for _ in 0..<compare {
             let architecture = space.sampleArchitecture(using: &rng)
             let predicted = try table.predictedLatency(of: architecture)
+            let predictedMinimum = try table.predictedLatency(of: architecture, statistic: .minimum)
             var weights = Xoshiro256(seed: seed)
             let network = MnasNetNetwork(
                 architecture: architecture, skeleton: space.skeleton, classes: classes, using: &weights)
-            let measured = measurer.milliseconds(of: network)
+            let measured = measurer.timing(of: network)
             emit(
                 space.format(architecture)
-                    + String(format: "  predicted %.3f  measured %.3f  ratio %.3f", predicted, measured, predicted / measured))
+                    + String(
+                        format: "  median: predicted %.3f measured %.3f ratio %.3f  minimum: predicted %.3f measured %.3f ratio %.3f",
+                        predicted, measured.median, predicted / measured.median, predictedMinimum, measured.minimum,
+                        predictedMinimum / measured.minimum))
         }
+    }
+
+    /// The one-minute load average, or `nil` where the system does not report it.
+    static func loadAverage() -> Double? {
+        var averages = [Double](repeating: 0, count: 3)
+        return getloadavg(&averages, 3) >= 1 ? averages[0] : nil
     }
 
     /// `swift --version`'s first line, or `nil` when the toolchain cannot be run.

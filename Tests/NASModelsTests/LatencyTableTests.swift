@@ -1,6 +1,7 @@
 import Foundation
 import NASModels
 import NASSpaces
+import Seeding
 import Testing
 import _TestSupport
 
@@ -9,7 +10,8 @@ struct LatencyTableTests {
     let space = MnasNetSpace(skeleton: tinyMnasNetSkeleton)
     let machine = MachineDescription(cpuModel: "Test CPU 9000", logicalCores: 64, engineWorkers: 64, blasThreads: 1)
 
-    /// A table of the tiny space whose entry i takes i + 1 hundredths of a millisecond, so sums are exact to check.
+    /// A table of the tiny space whose entry i takes i + 1 hundredths of a millisecond (median) and i + 1
+    /// thousandths (minimum), so sums are exact to check.
     func table(dropping dropped: LatencyKey? = nil) -> LatencyTable {
         let keys = LatencyKey.allKeys(of: space, classes: 10).filter { $0 != dropped }
         let provenance = LatencyTable.Provenance(
@@ -17,18 +19,20 @@ struct LatencyTableTests {
             date: "2026-11-23T20:00:00Z", measuringSeconds: 1.5, batchSize: 1, repetitions: 50, warmupRepetitions: 5)
         return LatencyTable(
             space: "mnasnet", skeleton: space.skeleton, classes: 10, provenance: provenance,
-            entries: keys.enumerated().map { LatencyTable.Entry(key: $1, milliseconds: Double($0 + 1) / 100) })
+            entries: keys.enumerated().map {
+                LatencyTable.Entry(key: $1, milliseconds: Double($0 + 1) / 100, minimumMilliseconds: Double($0 + 1) / 1000)
+            })
     }
 
     @Test("the keys a space can produce: per block a first layer and the later ones, duplicates merged")
-    func allKeys() {
+    func allKeys() throws {
         // Tiny space: block 0's first layer (8x8, 4 -> 8, stride 2): 3 · 2 · 2 = 12 keys, no residual; its later
         // layers (4x4, 8 -> 8, stride 1): 24 with and without residual; block 1's layers are the same 24 keys.
         // Plus stem, head and classifier: 39.
         #expect(LatencyKey.allKeys(of: space, classes: 10).count == 39)
         // Default space: 7 blocks · (12 + 24) + 3 = 255, no block sharing a key with another.
         #expect(LatencyKey.allKeys(of: MnasNetSpace(), classes: 10).count == 255)
-        let keys = LatencyKey.keys(of: try! space.parse("e3k3se1n1-|e1k5se0n2r"), skeleton: space.skeleton, classes: 10)
+        let keys = LatencyKey.keys(of: try space.parse("e3k3se1n1-|e1k5se0n2r"), skeleton: space.skeleton, classes: 10)
         #expect(keys.map(\.description) == [
             "stem r8 c3->4 s1 e1 k3 se0 res0", "mbconv r8 c4->8 s2 e3 k3 se1 res0", "mbconv r4 c8->8 s1 e1 k5 se0 res1",
             "mbconv r4 c8->8 s1 e1 k5 se0 res1", "head r4 c8->16 s1 e1 k1 se0 res0", "classifier r4 c16->10 s1 e1 k0 se0 res0",
@@ -40,10 +44,16 @@ struct LatencyTableTests {
         let table = table()
         let architecture = try space.parse("e3k3se1n1-|e1k5se0n2r")
         let keys = LatencyKey.keys(of: architecture, skeleton: space.skeleton, classes: 10)
-        let expected = try keys.reduce(0.0) { $0 + (try table.latency(of: $1)) }
-        #expect(try table.predictedLatency(of: architecture) == expected)
-        // Entries are i + 1 hundredths in key order; the stem is the first key.
+        // Entry i holds (i + 1) / 100 (median) and (i + 1) / 1000 (minimum), i the key's position in allKeys.
+        let all = LatencyKey.allKeys(of: space, classes: 10)
+        let positions = keys.map { all.firstIndex(of: $0)! + 1 }
+        #expect(try table.predictedLatency(of: architecture) == positions.reduce(0.0) { $0 + Double($1) / 100 })
+        #expect(
+            try table.predictedLatency(of: architecture, statistic: .minimum)
+                == positions.reduce(0.0) { $0 + Double($1) / 1000 })
+        // The stem is the first key.
         #expect(try table.latency(of: keys[0]) == 0.01)
+        #expect(try table.latency(of: keys[0], statistic: .minimum) == 0.001)
     }
 
     @Test("JSON round trip: written, read back equal, and the same table gives the same bytes")
@@ -86,6 +96,22 @@ struct LatencyTableTests {
             try table(dropping: missing).predictedLatency(of: architecture)
         }
         #expect(throws: LatencyTableError.self) { try table().predictedLatency(of: MnasNetSpace().parse("e1k3se0n1-|e1k3se0n1-|e1k3se0n1-|e1k3se0n1-|e1k3se0n1-|e1k3se0n1-|e1k3se0n1-")) }
+    }
+
+    @Test("the committed table (SearchSpaces/mnasnet) covers every key of the default space and predicts every network")
+    func committedTable() throws {
+        let path = TestTables.packageRoot + "/SearchSpaces/mnasnet/latency-table.json"
+        // Read it as on the machine it names (elsewhere it is refused, as the foreign-machine test shows).
+        let measuredOn = MachineDescription(cpuModel: "AMD EPYC", logicalCores: 2, engineWorkers: 2, blasThreads: 1)
+        let table = try LatencyTable.load(from: path, currentMachine: measuredOn)
+        let defaultSpace = MnasNetSpace()
+        #expect(table.entries.map(\.key) == LatencyKey.allKeys(of: defaultSpace, classes: 10))
+        #expect(table.skeleton == .cifar && table.classes == 10 && table.space == "mnasnet")
+        #expect(table.entries.allSatisfy { $0.milliseconds > 0 && $0.minimumMilliseconds <= $0.milliseconds })
+        var rng = Xoshiro256(seed: 0)
+        for _ in 0..<20 {
+            #expect(try table.predictedLatency(of: defaultSpace.sampleArchitecture(using: &rng)) > 0)
+        }
     }
 
     @Test("the measurer times every key of a space (one repetition each: a smoke test of the command's path)")

@@ -3,8 +3,11 @@ import NASSpaces
 import Seeding
 import Tensors
 
-/// Times forward passes with the engine: the median wall-clock time of `repetitions` passes after
+/// Times forward passes with the engine: the median and the minimum wall-clock time of `repetitions` passes after
 /// `warmupRepetitions` untimed ones, in evaluation mode (running statistics, no tape), on random normal inputs.
+///
+/// The median is the table's latency; the minimum is what the pass costs when nothing else runs on the cores
+/// (on a shared machine, other processes' time slices lengthen long passes more than short ones).
 ///
 /// The engine runs with whatever threading the process set (`nasrun` makes OpenBLAS single-threaded and lets the
 /// engine's workers own the cores: ``EngineThreading/useEngineWorkers()``); the table records both counts.
@@ -24,8 +27,14 @@ public struct LatencyMeasurer: Sendable {
         self.batchSize = batchSize
     }
 
-    /// The median milliseconds of `layer` on an input of `inputShape` (batch axis excluded).
-    public func milliseconds(of layer: any Layer, inputShape: [Int], seed: UInt64 = 0) -> Double {
+    /// The median and minimum of a set of timed passes, in milliseconds.
+    public struct Timing: Hashable, Sendable {
+        public let median: Double
+        public let minimum: Double
+    }
+
+    /// The timing of `layer` on an input of `inputShape` (batch axis excluded).
+    public func timing(of layer: any Layer, inputShape: [Int], seed: UInt64 = 0) -> Timing {
         let shape = [batchSize] + inputShape
         var rng = Xoshiro256(seed: seed)
         let input = Variable(Tensor(
@@ -43,11 +52,11 @@ public struct LatencyMeasurer: Sendable {
             precondition(output.value.count > 0)
             times.append(Self.milliseconds(elapsed))
         }
-        return Self.median(times)
+        return Timing(median: Self.median(times), minimum: times.min() ?? 0)
     }
 
-    /// The median milliseconds of the unit `key` describes, built with weights from `seed`.
-    public func milliseconds(of key: LatencyKey, seed: UInt64 = 0) -> Double {
+    /// The timing of the unit `key` describes, built with weights from `seed`.
+    public func timing(of key: LatencyKey, seed: UInt64 = 0) -> Timing {
         var rng = Xoshiro256(seed: seed)
         let layer: any Layer
         switch key.kind {
@@ -64,14 +73,14 @@ public struct LatencyMeasurer: Sendable {
             layer = PooledClassifier(
                 inputChannels: key.inputChannels, classes: key.outputChannels, name: "classifier", using: &rng)
         }
-        return milliseconds(
+        return timing(
             of: layer, inputShape: [key.inputChannels, key.inputResolution, key.inputResolution], seed: seed &+ 1)
     }
 
-    /// The median milliseconds of the whole network's forward pass.
-    public func milliseconds(of network: MnasNetNetwork, seed: UInt64 = 0) -> Double {
+    /// The timing of the whole network's forward pass.
+    public func timing(of network: MnasNetNetwork, seed: UInt64 = 0) -> Timing {
         let side = network.skeleton.inputResolution
-        return milliseconds(of: network, inputShape: [network.skeleton.inputChannels, side, side], seed: seed)
+        return timing(of: network, inputShape: [network.skeleton.inputChannels, side, side], seed: seed)
     }
 
     /// Measures every key `space` can produce (``LatencyKey/allKeys(of:classes:)``) in table order.
@@ -85,7 +94,10 @@ public struct LatencyMeasurer: Sendable {
         let keys = LatencyKey.allKeys(of: space, classes: classes)
         var entries: [LatencyTable.Entry] = []
         for (index, key) in keys.enumerated() {
-            entries.append(LatencyTable.Entry(key: key, milliseconds: Self.rounded(milliseconds(of: key))))
+            let timing = timing(of: key)
+            entries.append(LatencyTable.Entry(
+                key: key, milliseconds: Self.rounded(timing.median),
+                minimumMilliseconds: Self.rounded(timing.minimum)))
             progress(index + 1, keys.count)
         }
         return entries

@@ -15,13 +15,21 @@ public struct LatencyTable: Hashable, Codable, Sendable {
         /// The key as text (`mbconv r32 c16->24 s2 e6 k5 se1 res0`), for readers of the file.
         public let layer: String
         public let key: LatencyKey
-        /// The median forward time in milliseconds.
+        /// The median forward time in milliseconds: the table's latency.
         public let milliseconds: Double
+        /// The fastest forward time in milliseconds.
+        public let minimumMilliseconds: Double
 
-        public init(key: LatencyKey, milliseconds: Double) {
+        public init(key: LatencyKey, milliseconds: Double, minimumMilliseconds: Double) {
             layer = key.description
             self.key = key
             self.milliseconds = milliseconds
+            self.minimumMilliseconds = minimumMilliseconds
+        }
+
+        /// The median or the minimum.
+        public func milliseconds(_ statistic: LatencyStatistic) -> Double {
+            statistic == .median ? milliseconds : minimumMilliseconds
         }
     }
 
@@ -43,10 +51,13 @@ public struct LatencyTable: Hashable, Codable, Sendable {
         public let repetitions: Int
         /// Untimed forward passes before them.
         public let warmupRepetitions: Int
+        /// The one-minute load average when measuring began (other processes on the cores), when readable.
+        public let loadAverage: Double?
 
         public init(
             machine: MachineDescription, swiftVersion: String?, command: String, date: String,
-            measuringSeconds: Double, batchSize: Int, repetitions: Int, warmupRepetitions: Int
+            measuringSeconds: Double, batchSize: Int, repetitions: Int, warmupRepetitions: Int,
+            loadAverage: Double? = nil
         ) {
             self.machine = machine
             self.swiftVersion = swiftVersion
@@ -56,6 +67,7 @@ public struct LatencyTable: Hashable, Codable, Sendable {
             self.batchSize = batchSize
             self.repetitions = repetitions
             self.warmupRepetitions = warmupRepetitions
+            self.loadAverage = loadAverage
         }
     }
 
@@ -78,11 +90,13 @@ public struct LatencyTable: Hashable, Codable, Sendable {
         self.entries = entries.sorted { $0.key < $1.key }
     }
 
-    /// The measured milliseconds of `key`.
+    /// The measured milliseconds of `key` (the median unless `statistic` says otherwise).
     ///
     /// - Throws: ``LatencyTableError`` naming the key when the table has no entry for it.
     /// - Complexity: O(log n) in the entries.
-    public func latency(of key: LatencyKey, position: String = "layer") throws(LatencyTableError) -> Double {
+    public func latency(
+        of key: LatencyKey, statistic: LatencyStatistic = .median, position: String = "layer"
+    ) throws(LatencyTableError) -> Double {
         var (low, high) = (0, entries.count)
         while low < high {
             let middle = (low + high) / 2
@@ -91,28 +105,40 @@ public struct LatencyTable: Hashable, Codable, Sendable {
         guard low < entries.count, entries[low].key == key else {
             throw LatencyTableError.missingKey(key, position: position)
         }
-        return entries[low].milliseconds
+        return entries[low].milliseconds(statistic)
     }
 
     /// The predicted latency of `architecture`'s network in milliseconds: the sum of its units' entries (stem,
-    /// every MBConv layer, head, classifier).
+    /// every MBConv layer, head, classifier), medians unless `statistic` says otherwise.
     ///
     /// - Throws: ``LatencyTableError`` naming the first unit the table has no entry for (with its block and
     ///   layer), or the block-count mismatch.
-    public func predictedLatency(of architecture: MnasNetArchitecture) throws(LatencyTableError) -> Double {
+    public func predictedLatency(
+        of architecture: MnasNetArchitecture, statistic: LatencyStatistic = .median
+    ) throws(LatencyTableError) -> Double {
         guard architecture.blocks.count == skeleton.blocks.count else {
             throw LatencyTableError(
                 "the architecture has \(architecture.blocks.count) blocks but the latency table's skeleton has "
                     + "\(skeleton.blocks.count); use a table measured for this space: "
                     + LatencyTableError.measureCommand("FILE"))
         }
-        var total = try latency(of: LatencyKey.stem(skeleton), position: "stem")
+        var total = try latency(of: LatencyKey.stem(skeleton), statistic: statistic, position: "stem")
         for geometry in skeleton.layers(of: architecture) {
             total += try latency(
-                of: LatencyKey(geometry), position: "block \(geometry.block), layer \(geometry.layer)")
+                of: LatencyKey(geometry), statistic: statistic,
+                position: "block \(geometry.block), layer \(geometry.layer)")
         }
-        total += try latency(of: LatencyKey.head(skeleton), position: "head")
-        total += try latency(of: LatencyKey.classifier(skeleton, classes: classes), position: "classifier")
+        total += try latency(of: LatencyKey.head(skeleton), statistic: statistic, position: "head")
+        total += try latency(
+            of: LatencyKey.classifier(skeleton, classes: classes), statistic: statistic, position: "classifier")
         return total
     }
+}
+
+/// Which of a table entry's timings to use.
+public enum LatencyStatistic: String, Hashable, Codable, Sendable, CaseIterable {
+    /// The median of the timed passes: the table's latency.
+    case median
+    /// The fastest pass: the cost with the cores to itself.
+    case minimum
 }
