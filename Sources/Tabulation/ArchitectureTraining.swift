@@ -6,7 +6,8 @@ import NASSpaces
 import Seeding
 import Training
 
-/// Trains one NB201 architecture of a tabulation with the engine and records every epoch.
+/// Trains one architecture of a tabulation (an NB201 cell or a NATS-Bench size-space network) with the engine and
+/// records every epoch.
 struct ArchitectureTraining {
     let specification: TabulationSpecification
     let data: TabulationData
@@ -17,13 +18,35 @@ struct ArchitectureTraining {
     /// trainer's seed `StableHash.derive(seed:, "tabulation training <index>")`: a row depends only on the
     /// specification, the architecture and the seed.
     func train(index: Int, seed: UInt64) throws(TabulationError) -> TabulatedRow {
-        let space = NB201Space()
-        let architecture = space.architecture(at: index)
-        let configuration = NB201NetworkConfiguration(
-            stemChannels: specification.stemChannels, cellsPerStage: specification.cellsPerStage,
-            classes: data.training.classCount, inputChannels: data.training.imageShape[0])
         var generator = Xoshiro256(seed: StableHash.derive(seed: seed, "tabulation weights \(index)"))
-        let network = NB201Network(architecture: architecture, configuration: configuration, using: &generator)
+        let classes = data.training.classCount
+        let inputChannels = data.training.imageShape[0]
+        let space = try TabulatedSpace(name: specification.space)
+        let text = space.format(index: index)
+        switch space {
+        case .nb201:
+            let configuration = NB201NetworkConfiguration(
+                stemChannels: specification.stemChannels, cellsPerStage: specification.cellsPerStage,
+                classes: classes, inputChannels: inputChannels)
+            let network = NB201Network(
+                architecture: NB201Space().architecture(at: index), configuration: configuration, using: &generator)
+            let cost = network.cost(inputHeight: specification.resolution, inputWidth: specification.resolution)
+            return try train(network, text: text, cost: cost, index: index, seed: seed)
+        case .size:
+            let network = SizeNetwork(
+                architecture: SizeSpace().architecture(at: index),
+                configuration: SizeNetworkConfiguration(classes: classes, inputChannels: inputChannels),
+                using: &generator)
+            let cost = network.cost(inputHeight: specification.resolution, inputWidth: specification.resolution)
+            return try train(network, text: text, cost: cost, index: index, seed: seed)
+        }
+    }
+
+    /// Trains `network`, architecture `index` of the space (text form `text`, size `cost`), with `seed`,
+    /// recording every epoch.
+    private func train(_ network: some Layer, text: String, cost: ModelCost, index: Int, seed: UInt64)
+        throws(TabulationError) -> TabulatedRow
+    {
         var settings = ClassifierTrainingConfiguration()
         settings.epochs = specification.epochs
         settings.batchSize = specification.batchSize
@@ -32,7 +55,6 @@ struct ArchitectureTraining {
         settings.nesterov = true
         settings.weightDecay = 5e-4
         settings.seed = StableHash.derive(seed: seed, "tabulation training \(index)")
-        let cost = network.cost(inputHeight: specification.resolution, inputWidth: specification.resolution)
         var records: [TabulatedRow.EpochRecord] = []
         do {
             let trainer = try ClassifierTrainer(model: network, configuration: settings)
@@ -46,11 +68,10 @@ struct ArchitectureTraining {
                         seconds: report.seconds))
             }
         } catch {
-            throw TabulationError(
-                "training \(space.format(architecture)) (index \(index), seed \(seed)) failed: \(error)")
+            throw TabulationError("training \(text) (index \(index), seed \(seed)) failed: \(error)")
         }
         return TabulatedRow(
-            architectureIndex: index, architecture: space.format(architecture), seed: seed,
+            architectureIndex: index, architecture: text, seed: seed,
             parameters: cost.parameterCount, multiplyAdds: cost.multiplyAdds, epochs: records)
     }
 }

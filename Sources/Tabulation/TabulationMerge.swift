@@ -129,10 +129,9 @@ public enum TabulationMerge {
                     source: source),
                 values: multiplyAdds),
         ]
+        let networks = try TabulatedSpace(name: specification.space).networkDescription(specification)
         let description =
-            "NB201 cells trained by NASKit's engine on Fashion-MNIST at \(specification.resolution)x"
-            + "\(specification.resolution): \(specification.stemChannels) stem channels, \(specification.cellsPerStage) "
-            + "cell(s) per stage, \(specification.epochs) epochs of SGD (Nesterov 0.9, weight decay 5e-4, cosine from "
+            networks + ", \(specification.epochs) epochs of SGD (Nesterov 0.9, weight decay 5e-4, cosine from "
             + "\(specification.learningRate), batch \(specification.batchSize)), \(specification.trainingImages) "
             + "training and \(specification.validationImages) validation images of the training split, "
             + "\(specification.testImages) test images"

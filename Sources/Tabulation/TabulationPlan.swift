@@ -1,4 +1,3 @@
-import NASSpaces
 import Seeding
 
 /// The work of a tabulation: one item per (architecture, training seed), in a fixed order, so that workers and
@@ -25,9 +24,9 @@ public struct TabulationPlan: Hashable, Sendable {
     /// The architecture indices, ascending, without repeats (the merged table's row order).
     public let architectureIndices: [Int]
 
-    /// The plan of `specification` (already validated).
+    /// The plan of `specification` (already validated: its space is one `nasrun tabulate` trains).
     public init(_ specification: TabulationSpecification) {
-        let count = NB201Space().architectureCount
+        let count = (try? TabulatedSpace(name: specification.space))?.architectureCount ?? 0
         let indices: [Int]
         switch specification.architectures {
         case .all:

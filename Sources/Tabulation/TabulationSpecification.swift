@@ -5,7 +5,7 @@ import Foundation
 /// numbers depend on is here, so rows made on other machines (`--shard i/n`) merge only when their
 /// specifications are equal.
 public struct TabulationSpecification: Hashable, Codable, Sendable {
-    /// The space (`"nb201"`, the only one with a network builder so far).
+    /// The space: `"nb201"` (`NB201Network`) or `"size"` (NATS-Bench's size space, `SizeNetwork`).
     public var space: String
     /// The dataset (`"fashion-mnist"`).
     public var dataset: String
@@ -17,9 +17,10 @@ public struct TabulationSpecification: Hashable, Codable, Sendable {
     public var epochs: Int
     /// The images' side after area resampling (Fashion-MNIST's native 28, or smaller for speed).
     public var resolution: Int
-    /// The network's first stage width (NB201: 16).
+    /// The network's first stage width (NB201: 16). The size space takes its widths from the architecture and
+    /// requires the default, 8.
     public var stemChannels: Int
-    /// Cells per stage (NB201: 5).
+    /// Cells per stage (NB201: 5). The size space has one, and requires the default, 1.
     public var cellsPerStage: Int
     /// Training images, a stratified subset of the official training split.
     public var trainingImages: Int
@@ -62,7 +63,7 @@ public struct TabulationSpecification: Hashable, Codable, Sendable {
         func require(_ condition: Bool, _ message: String) throws(TabulationError) {
             guard condition else { throw TabulationError(message) }
         }
-        try require(space == "nb201", "tabulate builds networks for nb201 only (got space '\(space)')")
+        let tabulated = try TabulatedSpace(name: space)
         try require(
             dataset == "fashion-mnist", "tabulate trains on fashion-mnist only so far (got dataset '\(dataset)')")
         try require(!seeds.isEmpty, "give at least one training seed")
@@ -70,6 +71,12 @@ public struct TabulationSpecification: Hashable, Codable, Sendable {
         try require(epochs >= 1, "epochs must be at least 1 (got \(epochs))")
         try require((4...28).contains(resolution), "resolution must be in 4...28 (got \(resolution))")
         try require(stemChannels >= 1 && cellsPerStage >= 1, "stemChannels and cellsPerStage must be at least 1")
+        if tabulated == .size {
+            try require(
+                stemChannels == 8 && cellsPerStage == 1,
+                "the size space takes every width from the architecture and has one cell per stage; leave "
+                    + "stemChannels and cellsPerStage at 8 and 1 (got \(stemChannels) and \(cellsPerStage))")
+        }
         try require(
             trainingImages >= 10 && validationImages >= 10 && trainingImages + validationImages <= 60_000,
             "trainingImages and validationImages must be at least 10 each and together at most Fashion-MNIST's 60,000 "

@@ -9,7 +9,8 @@ struct TabulateCommand: ParsableCommand {
         commandName: "tabulate",
         abstract: "Train architectures on a real dataset with the engine and record every epoch, for a new table.",
         discussion: """
-            Trains each selected NB201 cell once per seed on Fashion-MNIST and writes <output>/rows/<index>-seed-\
+            Trains each selected architecture (an NB201 cell, or with --space size a NATS-Bench size-space \
+            network) once per seed on Fashion-MNIST and writes <output>/rows/<index>-seed-\
             <seed>.json after each training (the specification goes to <output>/tabulation.json). Repeating the \
             command trains only what has no row yet, so it can be killed at any moment; --shard i/n takes every \
             n-th training from i, for other machines. `nasrun tabulate-merge` builds the HDF5 table from the rows.
@@ -17,6 +18,9 @@ struct TabulateCommand: ParsableCommand {
 
     @Option(help: "The directory of the rows.")
     var output: String
+
+    @Option(help: "The space: nb201 (NB201 cells) or size (NATS-Bench's size space, widths c0:c1:c2:c3:c4).")
+    var space = "nb201"
 
     @Option(help: "Which architectures: all, or sample:N:SEED.")
     var architectures = "all"
@@ -83,7 +87,7 @@ struct TabulateCommand: ParsableCommand {
     func run() throws {
         guard let selection = ArchitectureSelection(architectures), let parts = shardParts else { return }
         let specification = TabulationSpecification(
-            architectures: selection, seeds: seedList, epochs: epochs, resolution: resolution,
+            space: space, architectures: selection, seeds: seedList, epochs: epochs, resolution: resolution,
             stemChannels: stemChannels, cellsPerStage: cellsPerStage, trainingImages: trainingImages,
             validationImages: validationImages, testImages: testImages, batchSize: batchSize, learningRate: learningRate)
         let directory = try TabulationDirectory.create(at: output, for: specification)
@@ -100,7 +104,8 @@ struct TabulateCommand: ParsableCommand {
         emit("tabulate \(output): \(mine.count) trainings in shard \(shard), \(done) done; \(workerCount) worker process(es)")
         guard done < mine.count else { return }
         let arguments = [
-            "tabulate", "--output", output, "--architectures", architectures, "--seeds", seeds, "--epochs", "\(epochs)",
+            "tabulate", "--output", output, "--space", space, "--architectures", architectures, "--seeds", seeds,
+            "--epochs", "\(epochs)",
             "--resolution", "\(resolution)", "--stem-channels", "\(stemChannels)", "--cells-per-stage",
             "\(cellsPerStage)", "--training-images", "\(trainingImages)", "--validation-images", "\(validationImages)",
             "--test-images", "\(testImages)",
