@@ -93,7 +93,7 @@ extension LatencyKey {
             let resolution = skeleton.inputResolution(ofBlock: block)
             let positions = [
                 (resolution, skeleton.inputChannels(ofBlock: block), stride, 0),
-                ((resolution + stride - 1) / stride, output, 1, 1),
+                (MnasNetSkeleton.outputSide(resolution, stride: stride), output, 1, 1),
             ]
             for (side, input, layerStride, layer) in positions {
                 let residuals = skeleton.layerCanTakeResidual(block: block, layer: layer) ? [false, true] : [false]

@@ -16,6 +16,23 @@ public struct MnasNetLayerGeometry: Hashable, Codable, Sendable {
     public let squeezeExcitation: Bool
     /// Whether the layer adds the identity (the block asks for it and the layer can take it).
     public let residual: Bool
+
+    /// A layer's geometry (a supernet's candidate paths take it with their own expansion, kernel and SE).
+    public init(
+        block: Int, layer: Int, inputResolution: Int, inputChannels: Int, outputChannels: Int, stride: Int,
+        expansion: Int, kernelSize: Int, squeezeExcitation: Bool, residual: Bool
+    ) {
+        self.block = block
+        self.layer = layer
+        self.inputResolution = inputResolution
+        self.inputChannels = inputChannels
+        self.outputChannels = outputChannels
+        self.stride = stride
+        self.expansion = expansion
+        self.kernelSize = kernelSize
+        self.squeezeExcitation = squeezeExcitation
+        self.residual = residual
+    }
 }
 
 extension MnasNetSkeleton {
@@ -39,15 +56,10 @@ extension MnasNetSkeleton {
                     outputChannels: blocks[index].outputChannels, stride: stride, expansion: choice.expansion,
                     kernelSize: choice.kernelSize, squeezeExcitation: choice.hasSqueezeExcitation,
                     residual: choice.hasIdentityResidual && layerCanTakeResidual(block: index, layer: layer)))
-                resolution = Self.strided(resolution, stride)
+                resolution = MnasNetSkeleton.outputSide(resolution, stride: stride)
                 channels = blocks[index].outputChannels
             }
         }
         return layers
     }
-}
-
-extension MnasNetSkeleton {
-    /// ⌈side / stride⌉ (the skeleton's own rule, for this module).
-    static func strided(_ side: Int, _ stride: Int) -> Int { (side + stride - 1) / stride }
 }

@@ -73,15 +73,17 @@ public struct MnasNetSkeleton: Hashable, Codable, Sendable {
     /// The side of the feature map block `block` reads: the input resolution divided by the stem's stride and
     /// the earlier blocks' strides (rounded up, as padding K/2 gives).
     public func inputResolution(ofBlock block: Int) -> Int {
-        var side = Self.strided(inputResolution, stemStride)
+        var side = Self.outputSide(inputResolution, stride: stemStride)
         for earlier in blocks[..<block] {
-            side = Self.strided(side, earlier.stride)
+            side = Self.outputSide(side, stride: earlier.stride)
         }
         return side
     }
 
     /// The side the head reads.
-    public var headResolution: Int { Self.strided(inputResolution(ofBlock: blocks.count - 1), blocks.last!.stride) }
+    public var headResolution: Int {
+        Self.outputSide(inputResolution(ofBlock: blocks.count - 1), stride: blocks[blocks.count - 1].stride)
+    }
 
     /// Whether layer `layer` of block `block` can add the identity residual: stride 1 and equal input and output
     /// channels, which holds for every layer after the first and for a first layer only when its block has
@@ -90,6 +92,6 @@ public struct MnasNetSkeleton: Hashable, Codable, Sendable {
         layer > 0 || (blocks[block].stride == 1 && inputChannels(ofBlock: block) == blocks[block].outputChannels)
     }
 
-    /// ⌈side / stride⌉: the output side of a convolution with padding K/2 (odd K).
-    static func strided(_ side: Int, _ stride: Int) -> Int { (side + stride - 1) / stride }
+    /// ⌈side / stride⌉: the output side of a convolution with odd kernel K and padding K/2.
+    public static func outputSide(_ side: Int, stride: Int) -> Int { (side + stride - 1) / stride }
 }
