@@ -118,6 +118,7 @@ struct MnasNetConformanceTests {
             Array(repeating: "e6k3se1n4r", count: 7).joined(separator: "|"),
             Array(repeating: "e6k3se1n2rr", count: 7).joined(separator: "|"),
             Array(repeating: "e6k3se1n2x", count: 7).joined(separator: "|"),
+            Array(repeating: "e06k3se1n2r", count: 7).joined(separator: "|"),
         ]) == [])
     }
 }

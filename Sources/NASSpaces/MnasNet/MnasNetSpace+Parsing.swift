@@ -48,7 +48,7 @@ extension MnasNetSpace {
             let digits = rest.prefix { $0.isASCII && $0.isNumber }
             rest = rest.dropFirst(digits.count)
             let allowed = options.map { prefix + String($0) }.joined(separator: ", ")
-            guard let value = Int(digits), options.contains(value) else {
+            guard let value = Int(digits), options.contains(value), String(value) == digits else {
                 throw fail("\(name) '\(prefix)\(digits)' is not one of \(allowed)")
             }
             return value
