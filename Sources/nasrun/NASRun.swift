@@ -17,7 +17,7 @@ struct NASRun: ParsableCommand {
         subcommands: [
             SearchCommand.self, ExperimentCommand.self, TrainCommand.self, TabulateCommand.self,
             TabulateMergeCommand.self, PredictorsCommand.self, ProxiesCommand.self, OneShotCommand.self, CorrelateCommand.self,
-            SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self, Environment.self, LatencyTableCommand.self,
+            SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self, Environment.self, TrainGraphCommand.self, LatencyTableCommand.self,
         ],
         defaultSubcommand: SearchCommand.self
     )
