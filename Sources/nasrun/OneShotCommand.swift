@@ -81,7 +81,7 @@ struct OneShotCommand: ParsableCommand {
 
         var rng = Xoshiro256(seed: seed)
         var weightsGenerator = rng.child("weights")
-        let supernet = NB201Supernet(
+        let supernet = try NB201Supernet(
             configuration: NB201NetworkConfiguration(
                 stemChannels: stemChannels, cellsPerStage: cellsPerStage, classes: images.classCount,
                 inputChannels: images.imageShape[0]),

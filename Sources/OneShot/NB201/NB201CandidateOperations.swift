@@ -3,7 +3,7 @@ import NASSpaces
 import Seeding
 import Tensors
 
-/// The candidate operations of an NB201 supernet edge (C → C, stride 1), in NB201Operation's order, as
+/// The candidate operations `operations` of an NB201 supernet edge (C → C, stride 1), as
 /// NAS-Bench-201's search cells build them (xautodl `SearchCell` over `OPS`): `none` is nil (never computed, see
 /// ``MixedEdge``), `skip_connect` the identity, `avg_pool_3x3` 3x3 average pooling (stride 1, padding 1, padding
 /// not counted), `nor_conv_1x1` and `nor_conv_3x3` ReLU-convolution(no bias)-batch norm.
@@ -12,9 +12,9 @@ import Tensors
 /// the setting of DARTS's search and of NAS-Bench-201's one-shot experiments: the architecture weights, not a
 /// learned scale, decide how much an operation counts.
 func nb201CandidateOperations(
-    channels: Int, name: String, using rng: inout some RandomNumberGenerator
+    _ operations: [NB201Operation], channels: Int, name: String, using rng: inout some RandomNumberGenerator
 ) -> [(any Layer)?] {
-    NB201Operation.allCases.map { operation -> (any Layer)? in
+    operations.map { operation -> (any Layer)? in
         let path = "\(name).\(operation.name)"
         switch operation {
         case .none:

@@ -11,12 +11,12 @@ final class NB201SupernetCell {
     /// The six edges in NB201Architecture's edge order.
     let edges: [MixedEdge]
 
-    init(channels: Int, name: String, using rng: inout some RandomNumberGenerator) {
+    init(channels: Int, operations: [NB201Operation], name: String, using rng: inout some RandomNumberGenerator) {
         self.name = name
         self.channels = channels
         edges = NB201Architecture.edges.map { edge in
             let path = "\(name).edges.\(edge)"
-            return MixedEdge(name: path, candidates: nb201CandidateOperations(channels: channels, name: path, using: &rng))
+            return MixedEdge(name: path, candidates: nb201CandidateOperations(operations, channels: channels, name: path, using: &rng))
         }
     }
 
