@@ -7,14 +7,14 @@ import _TestSupport
 
 /// `nasrun tabulate --space size` on real Fashion-MNIST, at a size a debug test can train: 2 sampled NATS-Bench
 /// size-space networks (sample seed 25 draws two narrow ones, 16:16:32:40:40 and 16:40:8:16:16), 1 epoch, 8x8 images,
-/// 100 training, 20 validation and 100 test images.
+/// 60 training, 20 validation and 40 test images.
 @Suite(
     "Size tabulation", .serialized,
     .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist"), "needs Scripts/setup.sh"))
 struct SizeTabulationTests {
     static let specification = TabulationSpecification(
         space: "size", architectures: .sample(count: 2, seed: 25), seeds: [0], epochs: 1, resolution: 8,
-        trainingImages: 100, validationImages: 20, testImages: 100, batchSize: 50, learningRate: 0.1)
+        trainingImages: 60, validationImages: 20, testImages: 40, batchSize: 30, learningRate: 0.1)
 
     /// Trainable parameters of `c0:c1:c2:c3:c4` on one-channel images with 10 classes, from xautodl's modules by
     /// hand (see SizeNetworkCostTests): stem 9·c0 + 2·c0, cells, reduction blocks, head 2·c4 + 10·c4 + 10.
