@@ -4,8 +4,9 @@ import Tensors
 import Training
 
 /// How a one-shot search trains the supernet's weights: SGD with momentum and weight decay, the gradient norm
-/// clipped, as DARTS's search (`train_search.py`) and NAS-Bench-201's one-shot searches do (momentum 0.9, weight
-/// decay 3·10⁻⁴, clip 5; the learning rate follows the search's cosine schedule and is passed per step).
+/// clipped. The defaults are DARTS's search (`train_search.py`: momentum 0.9, weight decay 3·10⁻⁴, clip 5);
+/// NAS-Bench-201's one-shot runs (xautodl `configs/nas-benchmark/algos/*.config`) use weight decay 5·10⁻⁴ with
+/// Nesterov momentum. The learning rate follows the search's cosine schedule and is passed per step.
 public struct SupernetWeightTraining: Codable, Hashable, Sendable {
     /// The weights' optimizer, with its momentum buffers.
     public var optimizer: SGD
@@ -13,8 +14,10 @@ public struct SupernetWeightTraining: Codable, Hashable, Sendable {
     public var maximumGradientNorm: Float
 
     /// DARTS's settings unless given.
-    public init(momentum: Float = 0.9, weightDecay: Float = 3e-4, maximumGradientNorm: Float = 5) {
-        optimizer = SGD(momentum: momentum, weightDecay: weightDecay)
+    public init(
+        momentum: Float = 0.9, weightDecay: Float = 3e-4, nesterov: Bool = false, maximumGradientNorm: Float = 5
+    ) {
+        optimizer = SGD(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay)
         self.maximumGradientNorm = maximumGradientNorm
     }
 

@@ -12,10 +12,11 @@ import Training
 /// The REINFORCE controller's whole learnable state as plain values: every weight by parameter name, and Adam's
 /// moments (also by name). Copies are independent and the value encodes to JSON exactly (finite `Float`s
 /// round-trip), so a resumed search continues bit for bit. Each ask or tell builds the engine layers
-/// (``ReinforceControllerNetwork``) from these values for the one computation it needs.
-struct ReinforceController: Hashable, Codable, Sendable {
+/// (``ReinforceControllerNetwork``) from these values for the one computation it needs. Public so that ENAS
+/// (the OneShot module) drives the same controller over a supernet's decisions.
+public struct ReinforceController: Hashable, Codable, Sendable {
     /// The number of options of each decision, which fixes the heads' and the embedding's shapes.
-    let optionCounts: [Int]
+    public let optionCounts: [Int]
     /// H.
     let hiddenSize: Int
     /// The number of LSTM layers.
@@ -27,7 +28,7 @@ struct ReinforceController: Hashable, Codable, Sendable {
 
     /// A controller whose every weight is drawn uniform in ±`initializationBound` (Zoph & Le), parameter by
     /// parameter in ``ReinforceControllerNetwork/parameters`` order, each in row-major order.
-    init(
+    public init(
         optionCounts: [Int], hiddenSize: Int, layerCount: Int, initializationBound: Float,
         using rng: inout some RandomNumberGenerator
     ) {
@@ -51,7 +52,7 @@ struct ReinforceController: Hashable, Codable, Sendable {
 
     /// Decodes a controller, refusing one whose weights do not fit its shapes (a damaged checkpoint), so that
     /// building its layers later cannot fail.
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         optionCounts = try container.decode([Int].self, forKey: .optionCounts)
         hiddenSize = try container.decode(Int.self, forKey: .hiddenSize)
@@ -86,7 +87,7 @@ struct ReinforceController: Hashable, Codable, Sendable {
     /// Draws one choice per decision from the controller, each fed back as the next step's input.
     ///
     /// - Complexity: T controller steps without a tape, one draw from `rng` per decision.
-    func sample(using rng: inout some RandomNumberGenerator) -> [Int] {
+    public func sample(using rng: inout some RandomNumberGenerator) -> [Int] {
         let network = makeNetwork()
         var states = network.initialStates()
         var choices: [Int] = []
@@ -100,7 +101,7 @@ struct ReinforceController: Hashable, Codable, Sendable {
     /// The controller's distribution over each decision's options when the decisions before it were `choices`.
     ///
     /// - Precondition: `choices` has one valid choice per decision.
-    func probabilities(along choices: [Int]) -> [[Double]] {
+    public func probabilities(along choices: [Int]) -> [[Double]] {
         let network = makeNetwork()
         var states = network.initialStates()
         return optionCounts.indices.map { decision in
@@ -117,7 +118,7 @@ struct ReinforceController: Hashable, Codable, Sendable {
     /// - Throws: ``SearchError`` if a weight became non-finite (the learning rate is too large for the
     ///   rewards' scale); the controller is then left as it was.
     /// - Complexity: one forward and one backward pass over T steps per sample, O(M·T·L·H²).
-    mutating func update(
+    public mutating func update(
         with samples: [ReinforceSample], entropyWeight: Float, learningRate: Float
     ) throws(SearchError) {
         let network = makeNetwork()

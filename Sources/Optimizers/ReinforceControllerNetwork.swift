@@ -117,9 +117,15 @@ final class ReinforceControllerNetwork {
 }
 
 /// One sampled sequence of choices and its advantage r − b, as the policy update consumes it.
-struct ReinforceSample: Hashable, Codable, Sendable {
+public struct ReinforceSample: Hashable, Codable, Sendable {
     /// The choice made at each decision.
-    var choices: [Int]
+    public var choices: [Int]
     /// r − b: the reward minus the baseline.
-    var advantage: Float
+    public var advantage: Float
+
+    /// A sample of `choices` whose reward exceeded the baseline by `advantage`.
+    public init(choices: [Int], advantage: Float) {
+        self.choices = choices
+        self.advantage = advantage
+    }
 }

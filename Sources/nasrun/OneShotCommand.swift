@@ -43,6 +43,12 @@ struct OneShotCommand: ParsableCommand {
     @Option(help: "Examples per batch.")
     var batchSize = 64
 
+    @Option(help: "The weights' SGD weight decay (NAS-Bench-201's one-shot configs: 5e-4; DARTS's paper: 3e-4).")
+    var weightDecay: Float = 5e-4
+
+    @Flag(inversion: .prefixedNo, help: "Nesterov momentum for the weights (NAS-Bench-201's configs use it).")
+    var nesterov = true
+
     @Option(help: "A CIFAR-10 binary batch file; its first half trains the weights, the second half α.")
     var data = "../shared/data/cifar10_jpeg/data_batch_1.bin"
 
@@ -87,11 +93,15 @@ struct OneShotCommand: ParsableCommand {
                 inputChannels: images.imageShape[0]),
             using: &weightsGenerator)
         var methodGenerator = rng.child("method")
-        var optimizer = AnyNB201OneShotOptimizer(method: method, supernet: supernet, using: &methodGenerator)
+        var optimizer = AnyNB201OneShotOptimizer(
+            method: method, supernet: supernet,
+            weightTraining: SupernetWeightTraining(weightDecay: weightDecay, nesterov: nesterov),
+            using: &methodGenerator)
         emit(
             "nasrun oneshot: \(optimizer.name) on the NB201 supernet C=\(stemChannels) N=\(cellsPerStage) "
                 + "(\(supernet.trainableParameterCount) weights), \(training.count)+\(validation.count) images "
-                + "\(resolution)x\(resolution) from \(data), \(epochs) epochs, batch \(batchSize), seed \(seed)")
+                + "\(resolution)x\(resolution) from \(data), \(epochs) epochs, batch \(batchSize), "
+                + "weight decay \(weightDecay)\(nesterov ? " (Nesterov)" : ""), seed \(seed)")
 
         func lookup(_ text: String) -> Double? {
             guard let row = try? table.row(ofArchitecture: text) else { return nil }
@@ -117,6 +127,7 @@ struct OneShotCommand: ParsableCommand {
             let result = OneShotRunResult(
                 method: optimizer.name, seed: seed, epochs: epochs, stemChannels: stemChannels,
                 cellsPerStage: cellsPerStage, resolution: resolution, batchSize: batchSize,
+                weightDecay: weightDecay, nesterov: nesterov,
                 trainingExamples: training.count, validationExamples: validation.count, data: data,
                 derived: text, tableAccuracy: accuracy, records: records)
             let encoder = JSONEncoder()
@@ -135,6 +146,8 @@ struct OneShotRunResult: Codable {
     var cellsPerStage: Int
     var resolution: Int
     var batchSize: Int
+    var weightDecay: Float
+    var nesterov: Bool
     var trainingExamples: Int
     var validationExamples: Int
     var data: String

@@ -10,6 +10,7 @@ enum OneShotMethod: String, CaseIterable, ExpressibleByArgument {
     case dartsSecondOrder = "darts-second-order"
     case gdas
     case randomWeightSharing = "random-weight-sharing"
+    case enas
 }
 
 /// One of the one-shot optimizers over the NB201 supernet, chosen at run time.
@@ -20,16 +21,24 @@ struct AnyNB201OneShotOptimizer: OneShotOptimizer {
         case darts(DARTS<NB201Supernet>)
         case gdas(GDAS<NB201Supernet>)
         case randomWeightSharing(RandomWeightSharing<NB201Supernet>)
+        case enas(ENAS<NB201Supernet>)
     }
 
     var wrapped: Wrapped
 
-    init(method: OneShotMethod, supernet: NB201Supernet, using rng: inout Xoshiro256) {
+    init(
+        method: OneShotMethod, supernet: NB201Supernet, weightTraining: SupernetWeightTraining,
+        using rng: inout Xoshiro256
+    ) {
         switch method {
-        case .dartsFirstOrder: wrapped = .darts(DARTS(supernet: supernet, order: .first, using: &rng))
-        case .dartsSecondOrder: wrapped = .darts(DARTS(supernet: supernet, order: .second, using: &rng))
-        case .gdas: wrapped = .gdas(GDAS(supernet: supernet, using: &rng))
-        case .randomWeightSharing: wrapped = .randomWeightSharing(RandomWeightSharing(using: &rng))
+        case .dartsFirstOrder:
+            wrapped = .darts(DARTS(supernet: supernet, order: .first, weightTraining: weightTraining, using: &rng))
+        case .dartsSecondOrder:
+            wrapped = .darts(DARTS(supernet: supernet, order: .second, weightTraining: weightTraining, using: &rng))
+        case .gdas: wrapped = .gdas(GDAS(supernet: supernet, weightTraining: weightTraining, using: &rng))
+        case .randomWeightSharing:
+            wrapped = .randomWeightSharing(RandomWeightSharing(weightTraining: weightTraining, using: &rng))
+        case .enas: wrapped = .enas(ENAS(supernet: supernet, weightTraining: weightTraining, using: &rng))
         }
     }
 
@@ -38,6 +47,7 @@ struct AnyNB201OneShotOptimizer: OneShotOptimizer {
         case .darts(let optimizer): optimizer.name
         case .gdas(let optimizer): optimizer.name
         case .randomWeightSharing(let optimizer): optimizer.name
+        case .enas(let optimizer): optimizer.name
         }
     }
 
@@ -46,6 +56,7 @@ struct AnyNB201OneShotOptimizer: OneShotOptimizer {
         case .darts(let optimizer): optimizer.operationProbabilities
         case .gdas(let optimizer): optimizer.operationProbabilities
         case .randomWeightSharing(let optimizer): optimizer.operationProbabilities
+        case .enas(let optimizer): optimizer.operationProbabilities
         }
     }
 
@@ -62,6 +73,9 @@ struct AnyNB201OneShotOptimizer: OneShotOptimizer {
         case .randomWeightSharing(var optimizer):
             defer { wrapped = .randomWeightSharing(optimizer) }
             return try optimizer.step(supernet, training: training, validation: validation, context: context)
+        case .enas(var optimizer):
+            defer { wrapped = .enas(optimizer) }
+            return try optimizer.step(supernet, training: training, validation: validation, context: context)
         }
     }
 
@@ -75,6 +89,9 @@ struct AnyNB201OneShotOptimizer: OneShotOptimizer {
             return optimizer.derive(supernet, validation: validation)
         case .randomWeightSharing(var optimizer):
             defer { wrapped = .randomWeightSharing(optimizer) }
+            return optimizer.derive(supernet, validation: validation)
+        case .enas(var optimizer):
+            defer { wrapped = .enas(optimizer) }
             return optimizer.derive(supernet, validation: validation)
         }
     }
