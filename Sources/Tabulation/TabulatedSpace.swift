@@ -17,7 +17,8 @@ enum TabulatedSpace: String, CaseIterable {
     /// - Throws: ``TabulationError`` for a space without a network builder here.
     init(name: String) throws(TabulationError) {
         guard let space = TabulatedSpace(rawValue: name) else {
-            // The wording predates the size space; TabulationTests expects it verbatim (see the size tests).
+            // The wording predates the size space and TabulationTests checks it verbatim: naming both spaces
+            // means changing the two together.
             throw TabulationError("tabulate builds networks for nb201 only (got space '\(name)')")
         }
         self = space

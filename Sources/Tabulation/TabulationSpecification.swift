@@ -70,6 +70,8 @@ public struct TabulationSpecification: Hashable, Codable, Sendable {
         try require(Set(seeds).count == seeds.count, "the training seeds \(seeds) repeat a seed; give each once")
         try require(epochs >= 1, "epochs must be at least 1 (got \(epochs))")
         try require((4...28).contains(resolution), "resolution must be in 4...28 (got \(resolution))")
+        try require(
+            resolution % 4 == 0, "resolution must be a multiple of 4: the networks halve it twice (got \(resolution))")
         try require(stemChannels >= 1 && cellsPerStage >= 1, "stemChannels and cellsPerStage must be at least 1")
         if tabulated == .size {
             try require(

@@ -75,7 +75,7 @@ struct SizeTabulationTests {
         #expect(evaluation.metrics["test_accuracy"].map { (0...100).contains($0) } == true)
     }
 
-    @Test("a size tabulation with another stem width or more cells per stage is refused with the fix")
+    @Test("a size tabulation with another stem width, or a resolution the network cannot halve twice, is refused")
     func refusals() {
         var wider = Self.specification
         wider.stemChannels = 16
@@ -84,5 +84,10 @@ struct SizeTabulationTests {
                 "the size space takes every width from the architecture and has one cell per stage; leave "
                     + "stemChannels and cellsPerStage at 8 and 1 (got 16 and 1)")
         ) { try wider.validate() }
+        var odd = Self.specification
+        odd.resolution = 10
+        #expect(throws: TabulationError("resolution must be a multiple of 4: the networks halve it twice (got 10)")) {
+            try odd.validate()
+        }
     }
 }
