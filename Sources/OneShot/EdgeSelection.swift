@@ -7,7 +7,8 @@ import Tensors
 /// - GDAS: one operation, weighted by the hard one-hot Gumbel sample, whose straight-through gradient reaches
 ///   every α (``gated(_:weights:)``);
 /// - random weight sharing, ENAS and evaluation of a derived cell: one operation, unweighted (``single(_:)``);
-/// - ProxylessNAS: one or two sampled operations, weighted by binary gates (``gated(_:weights:)``);
+/// - ProxylessNAS: one sampled operation to train the weights (``single(_:)``), two weighted by binary gates to
+///   train α (``paths(_:weights:)``);
 /// - an edge that a discretised cell does not keep: ``off``.
 public struct EdgeSelection {
     /// The candidate operations that run, by index into the space's operation list, ascending.
@@ -40,6 +41,16 @@ public struct EdgeSelection {
         precondition(weights.rank == 1, "EdgeSelection.weighted: weights need rank 1, got \(weights.shape)")
         return EdgeSelection(
             computed: Array(0..<weights.shape[0]), weights: weights, addsWeightsOfSkippedOperations: false)
+    }
+
+    /// Only `computed` run, output Σ_{k ∈ computed} w_k · o_k(x): ProxylessNAS's two-path mode, whose gates
+    /// outside `computed` are exactly 0 and carry no gradient.
+    public static func paths(_ computed: [Int], weights: Variable) -> EdgeSelection {
+        precondition(weights.rank == 1, "EdgeSelection.paths: weights need rank 1, got \(weights.shape)")
+        precondition(
+            computed.allSatisfy { (0..<weights.shape[0]).contains($0) },
+            "EdgeSelection.paths: operations \(computed) outside 0..<\(weights.shape[0])")
+        return EdgeSelection(computed: computed.sorted(), weights: weights, addsWeightsOfSkippedOperations: false)
     }
 
     /// Only `computed` run, output Σ_{k ∈ computed} w_k · o_k(x) + Σ_{k ∉ computed} w_k (GDAS's and ProxylessNAS's

@@ -6,8 +6,10 @@ import Training
 
 /// Ranks architectures by the accuracy their single paths reach with the supernet's shared weights.
 enum SharedWeightRanking {
-    /// The shared-weight accuracy of `architecture` on `batches` (batch statistics in the search's batch
-    /// norms, no tape).
+    /// The shared-weight accuracy of `architecture` on `batches`, without a tape, every batch norm normalising
+    /// with the batch's statistics (training mode): running statistics accumulated under other paths would not
+    /// describe this path's activations, so supernet evaluations use batch statistics, as single-path methods
+    /// do (the running statistics move, which no training-mode pass reads).
     static func accuracy<Net: Supernet>(
         of architecture: Net.Space.Architecture, in supernet: Net, on batches: [Batch]
     ) -> Double {
@@ -15,7 +17,7 @@ enum SharedWeightRanking {
         var correct = 0
         var count = 0
         for batch in batches {
-            let logits = supernet(Variable(batch.images), selections: selections, mode: .evaluation)
+            let logits = supernet(Variable(batch.images), selections: selections, mode: .training(seed: 0))
             correct += TrainingStep.correctCount(logits: logits.value, labels: batch.labels)
             count += batch.count
         }

@@ -114,19 +114,22 @@ extension LatencyKey {
         return keys.sorted()
     }
 
-    static func stem(_ skeleton: MnasNetSkeleton) -> LatencyKey {
+    /// The key of `skeleton`'s stem (3x3 convolution, batch norm, ReLU).
+    public static func stem(_ skeleton: MnasNetSkeleton) -> LatencyKey {
         LatencyKey(
             kind: .stem, inputResolution: skeleton.inputResolution, inputChannels: skeleton.inputChannels,
             outputChannels: skeleton.stemChannels, stride: skeleton.stemStride, kernelSize: 3)
     }
 
-    static func head(_ skeleton: MnasNetSkeleton) -> LatencyKey {
+    /// The key of `skeleton`'s head (1x1 convolution, batch norm, ReLU).
+    public static func head(_ skeleton: MnasNetSkeleton) -> LatencyKey {
         LatencyKey(
             kind: .head, inputResolution: skeleton.headResolution,
             inputChannels: skeleton.blocks.last!.outputChannels, outputChannels: skeleton.headChannels, kernelSize: 1)
     }
 
-    static func classifier(_ skeleton: MnasNetSkeleton, classes: Int) -> LatencyKey {
+    /// The key of `skeleton`'s classifier (global average pooling, linear to `classes`).
+    public static func classifier(_ skeleton: MnasNetSkeleton, classes: Int) -> LatencyKey {
         LatencyKey(
             kind: .classifier, inputResolution: skeleton.headResolution, inputChannels: skeleton.headChannels,
             outputChannels: classes, kernelSize: 0)
