@@ -4,13 +4,14 @@ import Layers
 import Tensors
 import Training
 
-/// Ranks architectures by the accuracy their single paths reach with the supernet's shared weights.
-enum SharedWeightRanking {
+/// Ranks architectures by the accuracy their single paths reach with the supernet's shared weights (random weight
+/// sharing's and ENAS's final choice; the shared-weight accuracy `nasrun proxyless` reports).
+public enum SharedWeightRanking {
     /// The shared-weight accuracy of `architecture` on `batches`, without a tape, every batch norm normalising
     /// with the batch's statistics (training mode): running statistics accumulated under other paths would not
     /// describe this path's activations, so supernet evaluations use batch statistics, as single-path methods
     /// do (the running statistics move, which no training-mode pass reads).
-    static func accuracy<Net: Supernet>(
+    public static func accuracy<Net: Supernet>(
         of architecture: Net.Space.Architecture, in supernet: Net, on batches: [Batch]
     ) -> Double {
         let selections = supernet.selections(for: architecture)
@@ -25,7 +26,7 @@ enum SharedWeightRanking {
     }
 
     /// The most accurate of `architectures` (the first on ties).
-    static func best<Net: Supernet>(
+    public static func best<Net: Supernet>(
         of architectures: [Net.Space.Architecture], in supernet: Net, on batches: [Batch]
     ) -> Net.Space.Architecture {
         precondition(!architectures.isEmpty, "SharedWeightRanking: no architectures to rank")
