@@ -16,7 +16,7 @@ struct NASRun: ParsableCommand {
         abstract: "Neural architecture search on one CPU machine.",
         subcommands: [
             SearchCommand.self, ExperimentCommand.self, TrainCommand.self, TabulateCommand.self,
-            TabulateMergeCommand.self, PredictorsCommand.self, ProxiesCommand.self, OneShotCommand.self, ProxylessCommand.self, CorrelateCommand.self,
+            TabulateMergeCommand.self, PredictorsCommand.self, ProxiesCommand.self, OneShotCommand.self, OneShotReportCommand.self, ProxylessCommand.self, ProxylessReportCommand.self, CorrelateCommand.self,
             SpacesCommand.self, SpacesShowCommand.self, TablesBestCommand.self, ImportCommand.self, Environment.self, TrainGraphCommand.self, LatencyTableCommand.self,
         ],
         defaultSubcommand: SearchCommand.self
