@@ -8,7 +8,7 @@ import Tensors
 ///
 /// Initialised as DARTS and NAS-Bench-201's search code do: α = 10⁻³ · N(0, 1), drawn group by group in
 /// row-major order, so every operation starts almost equally likely and ties are broken by the draw.
-public final class ArchitectureParameters {
+public final class ArchitectureParameters: Codable {
     /// The groups, in the supernet's order.
     public let groups: [SupernetEdgeGroup]
     /// α per group, named `alpha.<group>`, shape (edges, operations).
@@ -25,6 +25,34 @@ public final class ArchitectureParameters {
                     shape: [group.edgeCount, group.operationCount],
                     scalars: (0..<count).map { _ in 1e-3 * rng.normalFloat() }))
         }
+    }
+
+    private enum CodingKeys: String, CodingKey { case groups, values }
+
+    /// Decodes α, refusing values that do not fit their groups (a damaged checkpoint).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        groups = try container.decode([SupernetEdgeGroup].self, forKey: .groups)
+        let values = try container.decode([[Float]].self, forKey: .values)
+        guard values.count == groups.count,
+            zip(groups, values).allSatisfy({ $0.edgeCount * $0.operationCount == $1.count })
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .values, in: container,
+                debugDescription: "architecture parameters: the values do not fit the groups \(groups.map(\.name))")
+        }
+        parameters = zip(groups, values).map { group, scalars in
+            Parameter(
+                name: "alpha.\(group.name)",
+                value: Tensor(shape: [group.edgeCount, group.operationCount], scalars: scalars))
+        }
+    }
+
+    /// Encodes the groups and α's values (Float round-trips exactly through JSON).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(groups, forKey: .groups)
+        try container.encode(parameters.map(\.value.scalars), forKey: .values)
     }
 
     /// softmax(α) of every edge, `[group][edge][operation]`, computed in Double from the current values.

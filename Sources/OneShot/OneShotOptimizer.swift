@@ -29,8 +29,10 @@ public struct OneShotStepContext: Hashable, Sendable {
 /// parameters) on pairs of training and validation batches, and derives an architecture from what it learned.
 ///
 /// The black-box seam is ``NASCore/BlackBoxOptimizer`` (ask/tell over an evaluator); this one is a training
-/// loop's: the optimizer sees the space only through ``Supernet``.
-public protocol OneShotOptimizer<Net> {
+/// loop's: the optimizer sees the space only through ``Supernet``. Optimizers are `Codable` values (α, their
+/// optimizers' moments, their generators' states), so a search checkpoints and resumes bit for bit
+/// (``OneShotCheckpoint``).
+public protocol OneShotOptimizer<Net>: Codable {
     /// The supernet the method trains.
     associatedtype Net: Supernet
 

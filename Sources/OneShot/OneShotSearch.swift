@@ -63,9 +63,7 @@ public struct OneShotSearch<Optimizer: OneShotOptimizer> {
         onEpoch: (OneShotEpochRecord, inout Optimizer) throws -> Void = { _, _ in }
     ) throws -> Optimizer.Net.Space.Architecture {
         let validationStream: UInt64 = 0x56414C49  // "VALI"
-        var validationEpoch = 0
-        var validationBatches = batches(of: validation, epoch: validationEpoch, stream: validationStream)
-        var validationPosition = 0
+        let validationCount = batches(of: validation, epoch: 0, stream: validationStream).count
         var final: Optimizer.Net.Space.Architecture?
         for epoch in startEpoch..<configuration.epochs {
             let started = Date()
@@ -75,18 +73,16 @@ public struct OneShotSearch<Optimizer: OneShotOptimizer> {
             var correct = 0
             var count = 0
             for (index, batch) in trainingBatches.enumerated() {
-                if validationPosition == validationBatches.count {
-                    validationEpoch += 1
-                    validationBatches = batches(of: validation, epoch: validationEpoch, stream: validationStream)
-                    validationPosition = 0
-                }
+                // Step s reads validation batch s mod V of the validation split's pass ⌊s / V⌋: a function of the
+                // step alone, so a resumed search reads the same batches.
                 let step = epoch * trainingBatches.count + index
+                let validationBatch = batches(of: validation, epoch: step / validationCount, stream: validationStream)[
+                    step % validationCount]
                 let context = OneShotStepContext(
                     step: step, epoch: epoch, epochs: configuration.epochs, learningRate: learningRate,
                     seed: StableHash.derive(seed: configuration.seed, "step \(step)"))
                 let result = try optimizer.step(
-                    supernet, training: batch, validation: validationBatches[validationPosition], context: context)
-                validationPosition += 1
+                    supernet, training: batch, validation: validationBatch, context: context)
                 lossSum += Double(result.trainingLoss)
                 correct += result.trainingCorrect
                 count += result.trainingCount

@@ -58,6 +58,9 @@ struct OneShotCommand: ParsableCommand {
     @Option(help: "Write the per-epoch records and the result as JSON to this file.")
     var output: String?
 
+    @Option(help: "Keep a checkpoint after every epoch in this directory; rerun the same command to resume.")
+    var checkpoint: String?
+
     @OptionGroup var location: TableOptions
 
     func validate() throws {
@@ -108,17 +111,32 @@ struct OneShotCommand: ParsableCommand {
             return table[accuracyColumn, row]
         }
         var records: [OneShotEpochRecord] = []
-        let derived = try search.run(supernet, optimizer: &optimizer) { record, _ in
+        let settings = [
+            "method": method.rawValue, "seed": "\(seed)", "epochs": "\(epochs)", "stem channels": "\(stemChannels)",
+            "cells per stage": "\(cellsPerStage)", "resolution": "\(resolution)", "batch size": "\(batchSize)",
+            "weight decay": "\(weightDecay)", "nesterov": "\(nesterov)", "data": data,
+            "examples": "\(images.count)",
+        ]
+        let checkpointDirectory = checkpoint.map { URL(fileURLWithPath: $0) }
+        if let checkpointDirectory,
+            let saved = try OneShotCheckpoint<AnyNB201OneShotOptimizer>.load(
+                from: checkpointDirectory, supernet: supernet, settings: settings)
+        {
+            optimizer = saved.optimizer
+            records = saved.records
+            emit("resuming from \(checkpointDirectory.path) after \(saved.completedEpochs) epochs")
+            for record in records { emit(Self.line(record, lookup: lookup)) }
+        }
+        // A finished run's checkpoint gives its result again without drawing anything.
+        let finished = records.count == epochs ? records.last?.derived.flatMap { try? supernet.space.parse($0) } : nil
+        let derived = try finished ?? search.run(supernet, optimizer: &optimizer, startEpoch: records.count) {
+            record, optimizer in
             records.append(record)
-            var line = String(
-                format: "epoch %d  lr %.4f  train loss %.3f acc %.1f%%  %.0f s", record.epoch, record.learningRate,
-                record.trainingLoss, 100 * record.trainingAccuracy, record.seconds)
-            if let cell = record.derived {
-                let skips = cell.components(separatedBy: "skip_connect").count - 1
-                line += "  \(cell) skips \(skips)"
-                if let accuracy = lookup(cell) { line += String(format: " -> %.2f%%", accuracy) }
+            if let checkpointDirectory {
+                try OneShotCheckpoint(settings: settings, optimizer: optimizer, records: records)
+                    .save(to: checkpointDirectory, supernet: supernet)
             }
-            emit(line)
+            emit(Self.line(record, lookup: lookup))
         }
         let text = supernet.space.format(derived)
         let accuracy = lookup(text)
@@ -134,6 +152,21 @@ struct OneShotCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try encoder.encode(result).write(to: URL(fileURLWithPath: output))
         }
+    }
+}
+
+extension OneShotCommand {
+    /// The progress line of one epoch: schedule, training loss and accuracy, time, and the derived cell with its
+    /// skip_connect count and table accuracy.
+    static func line(_ record: OneShotEpochRecord, lookup: (String) -> Double?) -> String {
+        var line = String(
+            format: "epoch %d  lr %.4f  train loss %.3f acc %.1f%%  %.0f s", record.epoch, record.learningRate,
+            record.trainingLoss, 100 * record.trainingAccuracy, record.seconds)
+        if let cell = record.derived {
+            line += "  \(cell) skips \(OneShotReportCommand.skips(in: cell))"
+            if let accuracy = lookup(cell) { line += String(format: " -> %.2f%%", accuracy) }
+        }
+        return line
     }
 }
 

@@ -17,7 +17,7 @@ enum OneShotMethod: String, CaseIterable, ExpressibleByArgument {
 struct AnyNB201OneShotOptimizer: OneShotOptimizer {
     typealias Net = NB201Supernet
 
-    enum Wrapped {
+    enum Wrapped: Codable {
         case darts(DARTS<NB201Supernet>)
         case gdas(GDAS<NB201Supernet>)
         case randomWeightSharing(RandomWeightSharing<NB201Supernet>)

@@ -64,6 +64,13 @@ struct AnyOptimizer: OneShotOptimizer {
 
     init(_ base: any OneShotOptimizer<NB201Supernet>) { self.base = base }
 
+    /// The wrapper is never checkpointed (OneShotCheckpointTests checkpoints a concrete optimizer).
+    init(from decoder: any Decoder) throws {
+        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "AnyOptimizer is not decodable"))
+    }
+
+    func encode(to encoder: any Encoder) throws { try base.encode(to: encoder) }
+
     var name: String { base.name }
     var operationProbabilities: [[[Double]]]? { base.operationProbabilities }
 

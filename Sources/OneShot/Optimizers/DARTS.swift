@@ -21,7 +21,7 @@ import Training
 ///
 /// ε = 0.01/‖∇_w' L_val(w', α)‖ (``Training/hessianVectorProduct(of:parameters:vector:targets:)``), ξ the
 /// weights' current learning rate. Defaults: ``ArchitectureTraining`` and ``SupernetWeightTraining`` (DARTS's).
-public struct DARTS<Net: Supernet>: OneShotOptimizer {
+public struct DARTS<Net: Supernet>: OneShotOptimizer, Codable {
     /// First order (ξ = 0) or second order (the unrolled step).
     public enum Order: String, Codable, Hashable, Sendable { case first, second }
 

@@ -23,7 +23,7 @@ import Training
 /// controller is ``Optimizers/ReinforceController`` (no tanh constant or sampling temperature on the logits,
 /// Adam with β = (0.9, 0.999) instead of (0, 0.999)); the controller learns between weight steps instead of in a
 /// separate phase of 50 updates after each epoch.
-public struct ENAS<Net: Supernet>: OneShotOptimizer {
+public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
     /// w's optimizer.
     public var weightTraining: SupernetWeightTraining
     /// The controller, with its Adam state.

@@ -15,7 +15,7 @@ import Training
 /// falls linearly over the epochs from τ_max = 10 to τ_min = 0.1 (τ_e = τ_max − (τ_max − τ_min)·e/(E − 1)).
 /// The derived architecture is the arg-max of α per edge. Defaults: ``ArchitectureTraining`` and
 /// ``SupernetWeightTraining`` (the same as DARTS's, as in the benchmark's runs).
-public struct GDAS<Net: Supernet>: OneShotOptimizer {
+public struct GDAS<Net: Supernet>: OneShotOptimizer, Codable {
     /// α.
     public let alpha: ArchitectureParameters
     /// α's optimizer.

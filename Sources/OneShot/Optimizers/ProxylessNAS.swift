@@ -21,7 +21,7 @@ import Training
 /// Defaults from the paper's code (`proxyless_nas`'s `arch_search_config`): α by Adam with learning rate 10⁻³,
 /// β = (0, 0.999), ε = 10⁻⁸, no weight decay, one α update per weight update. The derived architecture is the
 /// arg-max of α per edge.
-public struct ProxylessNAS<Net: LatencyAwareSupernet>: OneShotOptimizer {
+public struct ProxylessNAS<Net: LatencyAwareSupernet>: OneShotOptimizer, Codable {
     /// α.
     public let alpha: ArchitectureParameters
     /// α's optimizer.

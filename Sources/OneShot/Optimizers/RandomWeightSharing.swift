@@ -9,7 +9,7 @@ import Training
 /// (ECCV 2020): each step trains the weights of one architecture drawn uniformly (an operation per edge); at the
 /// end, `candidates` architectures drawn the same way are ranked by their shared-weight accuracy on the same
 /// validation batches and the best is returned (NAS-Bench-201's RANDOM-NAS ranks 100).
-public struct RandomWeightSharing<Net: Supernet>: OneShotOptimizer {
+public struct RandomWeightSharing<Net: Supernet>: OneShotOptimizer, Codable {
     /// w's optimizer.
     public var weightTraining: SupernetWeightTraining
     /// How many architectures the final ranking draws.
