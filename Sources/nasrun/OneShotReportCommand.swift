@@ -14,6 +14,11 @@ struct OneShotReportCommand: ParsableCommand {
     @Option(help: "Write the Markdown table to this file (default: print it).")
     var output: String?
 
+    @Option(help: "Write every run's derived cell per epoch, its skip_connect count and table accuracy to this CSV file.")
+    var trajectories: String?
+
+    @OptionGroup var location: TableOptions
+
     func run() throws {
         let directory = URL(fileURLWithPath: runs)
         let files = try FileManager.default.contentsOfDirectory(atPath: runs).filter { $0.hasSuffix(".json") }.sorted()
@@ -51,6 +56,19 @@ struct OneShotReportCommand: ParsableCommand {
         lines.append("")
         for result in results {
             lines.append("- \(result.method), seed \(result.seed): `\(result.derived)`")
+        }
+        if let trajectories {
+            let table = try location.defaultTable(of: "nb201")
+            let column = try table.column(metric: "test_accuracy", dataset: "cifar10", epoch: 200)
+            var rows = ["method,seed,epoch,skip_connect,cifar10_test_accuracy_200,derived"]
+            for result in results {
+                for record in result.records {
+                    guard let cell = record.derived else { continue }
+                    let accuracy = (try? table.row(ofArchitecture: cell)).map { String(format: "%.4f", table[column, $0]) } ?? ""
+                    rows.append("\(result.method),\(result.seed),\(record.epoch),\(Self.skips(in: cell)),\(accuracy),\(cell)")
+                }
+            }
+            try (rows.joined(separator: "\n") + "\n").write(toFile: trajectories, atomically: true, encoding: .utf8)
         }
         let text = lines.joined(separator: "\n") + "\n"
         if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
