@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // NASKit's performance benchmarks: a separate package, so benchmark code never slows `swift test`.
 // Run: cd Benchmarks && swift run -c release EngineBenchmarks (QueryBenchmarks, SearchBenchmarks, PredictorBenchmarks,
-// ZeroCostBenchmarks)
+// ZeroCostBenchmarks, OneShotBenchmarks)
 import PackageDescription
 
 let package = Package(
@@ -59,6 +59,19 @@ let package = Package(
                 .product(name: "NASModels", package: "NASKit"),
                 .product(name: "NASSpaces", package: "NASKit"),
                 .product(name: "Datasets", package: "NASKit"),
+                .product(name: "Layers", package: "NASKit"),
+                .product(name: "Tensors", package: "NASKit"),
+                .product(name: "Seeding", package: "NASKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "OneShotBenchmarks",
+            dependencies: [
+                .product(name: "OneShot", package: "NASKit"),
+                .product(name: "NASModels", package: "NASKit"),
+                .product(name: "NASSpaces", package: "NASKit"),
+                .product(name: "Datasets", package: "NASKit"),
+                .product(name: "Training", package: "NASKit"),
                 .product(name: "Layers", package: "NASKit"),
                 .product(name: "Tensors", package: "NASKit"),
                 .product(name: "Seeding", package: "NASKit"),
