@@ -121,7 +121,8 @@ let package = Package(
         .testTarget(
             name: "OptimizersTests",
             dependencies: [
-                "Optimizers", "Predictors", "NASCore", "NASSpaces", "TabularBenchmarks", "Seeding", "_TestSupport",
+                "Optimizers", "Predictors", "NASCore", "NASSpaces", "NASModels", "TabularBenchmarks", "Seeding",
+                "_TestSupport",
             ]),
         .testTarget(
             name: "NASRunnerTests",
