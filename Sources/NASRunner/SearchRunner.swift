@@ -43,6 +43,10 @@ public enum SearchRunner {
             }
         }
         let space = try SpaceChoice.named(configuration.space)
+        // The space's own advice for a missing table: the size space's is made by training, not by setup.sh.
+        guard FileManager.default.fileExists(atPath: configuration.table) else {
+            throw RunError("no tabular benchmark at \(configuration.table); \(space.tableAdvice)")
+        }
         let table = try tables.table(at: configuration.table, space: space)
         let loop = SearchLoopSettings(
             configuration: configuration, directory: directory, checkpoint: checkpoint,
@@ -52,16 +56,41 @@ public enum SearchRunner {
         case .nb201: return try run(loop, space: NB201Space(), table: table)
         case .graph: return try run(loop, space: GraphSpace(), table: table)
         case .graphProteins: return try run(loop, space: GraphSpace.proteins, table: table)
+        case .size: return try run(loop, space: SizeSpace(), table: table)
         }
     }
 
+    /// Searches `space` on `table`; on a table that covers only part of the space (a tabulated sample), searches
+    /// the ``CoveredSpace`` of its rows, so that every proposal has a row.
     private static func run<Space: CategoricalSearchSpace & EnumerableSearchSpace>(
         _ settings: SearchLoopSettings, space: Space, table: TabularBenchmark
     ) throws(RunError) -> RunOutcome {
+        let index: TableIndex<Space>
+        do {
+            index = try TableIndex(table: table, space: space)
+        } catch {
+            throw RunError(error.message)
+        }
+        guard index.coveredCount < space.architectureCount else { return try search(settings, index: index) }
+        let covered = CoveredSpace(
+            base: space, covered: (0..<space.architectureCount).filter { index.row(of: space.architecture(at: $0)) != nil })
+        let coveredIndex: TableIndex<CoveredSpace<Space>>
+        do {
+            coveredIndex = try TableIndex(table: table, space: covered)
+        } catch {
+            throw RunError(error.message)
+        }
+        return try search(settings, index: coveredIndex)
+    }
+
+    private static func search<Space: CategoricalSearchSpace & EnumerableSearchSpace>(
+        _ settings: SearchLoopSettings, index: TableIndex<Space>
+    ) throws(RunError) -> RunOutcome {
         let configuration = settings.configuration
+        let space = index.space
+        let table = index.table
         let evaluator: TabularEvaluator<Space>
         do {
-            let index = try TableIndex(table: table, space: space)
             evaluator = try TabularEvaluator(
                 index: index, dataset: configuration.dataset, objective: configuration.objective,
                 objectiveEpoch: configuration.objectiveEpoch, reportedMetrics: [configuration.reportedMetric])
@@ -74,7 +103,8 @@ public enum SearchRunner {
                 "\(optimizer.rawValue) needs two or more fidelities, but \(table.name)'s \(configuration.dataset)/"
                     + "\(configuration.objective) has "
                     + (evaluator.fidelities.isEmpty ? "only a final value" : "only epoch \(evaluator.fidelities[0])")
-                    + "; search a table with per-epoch values (nb201's test_accuracy has 12 and 200) or another "
+                    + "; search a table with per-epoch values (nb201's test_accuracy has 12 and 200; a size tabulation "
+                    + "of two or more epochs) or another "
                     + "optimizer")
         }
         let loop = SearchLoop(

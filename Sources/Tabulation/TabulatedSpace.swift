@@ -17,9 +17,7 @@ enum TabulatedSpace: String, CaseIterable {
     /// - Throws: ``TabulationError`` for a space without a network builder here.
     init(name: String) throws(TabulationError) {
         guard let space = TabulatedSpace(rawValue: name) else {
-            // The wording predates the size space and TabulationTests checks it verbatim: naming both spaces
-            // means changing the two together.
-            throw TabulationError("tabulate builds networks for nb201 only (got space '\(name)')")
+            throw TabulationError("tabulate builds networks for nb201 and size only (got space '\(name)')")
         }
         self = space
     }

@@ -28,10 +28,18 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "The optimizer.")
     var optimizer = "bananas"
 
-    @Option(help: "The dataset of the table (default: cifar10 for nb201, cora for graph, proteins for graph-proteins).")
+    @Option(
+        help: """
+            The dataset of the table (default: cifar10 for nb201, cora for graph, proteins for graph-proteins, \
+            fashion-mnist for size).
+            """)
     var dataset: String?
 
-    @Option(help: "The table file (default: data/tables/<space>.h5).")
+    @Option(
+        help: """
+            The table file (default: data/tables/<space>.h5; for size data/tables/size-fashion-mnist.h5, which \
+            nasrun tabulate --space size and tabulate-merge make).
+            """)
     var table: String?
 
     @Option(parsing: .unconditional, help: "Stop after this many queries (default 150 unless --cost is given).")
@@ -39,7 +47,7 @@ struct SearchCommand: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: "Stop once this much simulated cost is spent, in the table's unit (nb201: epochs).")
+        help: "Stop once this much simulated cost is spent, in the table's unit (nb201: epochs; size: seconds).")
     var cost: Double?
 
     @Option(parsing: .unconditional, help: "The seed of the first run; run r uses seed + r.")
@@ -51,7 +59,11 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "An optimizer hyper-parameter, as name=value (repeatable).")
     var hyperparameters: [String] = []
 
-    @Option(help: "The metric the optimizer maximizes (default: test_accuracy for nb201, valid_accuracy for graph).")
+    @Option(
+        help: """
+            The metric the optimizer maximizes (default: test_accuracy for nb201, valid_accuracy for graph and \
+            size).
+            """)
     var objective: String?
 
     @Option(help: "Read the objective at this fixed epoch (e.g. 12 for nb201's valid_accuracy).")

@@ -16,7 +16,7 @@ struct SpacesCommand: ParsableCommand {
             let own = location.table != nil ? try location.tables(of: space.rawValue) : tables.filter {
                 $0.metadata.space == space.rawValue
             }
-            if own.isEmpty { emit("  no table in \(location.tables)/") }
+            if own.isEmpty { emit("  " + space.missingTableNote(directory: location.tables)) }
             for (position, table) in own.enumerated() {
                 let role = position == 0 ? "default table" : "table"
                 emit("  \(role) \(table.name): \(table.rowCount) architectures")

@@ -10,7 +10,11 @@ struct SpacesShowCommand: ParsableCommand {
         abstract: "Show an architecture: its text form, key, encodings and the metrics of the tables.",
         discussion: """
             The architecture is given in its space's text form, e.g. for nb201 \
-            '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'.
+            '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|', \
+            for size '8:8:40:32:40', for mnasnet 'e1k3se0n1-|e6k3se0n2r|e3k5se1n3r|e6k3se0n3r|e6k3se1n2r|e6k5se1n3r|e6k3se0n1-', \
+            for darts a genotype as DARTS prints it ('Genotype(normal=[...], normal_concat=[2, 3, 4, 5], reduce=[...], \
+            reduce_concat=[2, 3, 4, 5])'). For darts, mnasnet and size it also builds the network and prints its \
+            trainable parameters and multiply-adds per image.
             """)
 
     @Option(help: "The search space.")
@@ -44,6 +48,11 @@ struct SpacesShowCommand: ParsableCommand {
                 emit("\(encoding.rawValue) (\(vector.count), nonzero at): "
                     + nonzero.map { vector[$0] == 1 ? "\($0)" : "\($0)=\(Self.format(vector[$0]))" }.joined(separator: " "))
             }
+        }
+        if let network = self.space.network(of: parsed) {
+            emit("network: \(network.description)")
+            emit("parameters: \(network.cost.parameterCount)")
+            emit("multiply-adds: \(network.cost.multiplyAdds)")
         }
         for table in tables {
             guard let row = try? table.row(ofArchitecture: text) else {

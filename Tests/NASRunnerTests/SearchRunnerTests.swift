@@ -113,7 +113,7 @@ struct SearchRunnerTests {
             #expect(throws: RunError.self) { try request.resolved() }?.message
         }
         #expect(message(SearchRequest(space: "nb999", optimizer: "random-search", budget: .queries(1), seed: 0))
-            == "unknown space 'nb999'; choose one of: nb201, graph, graph-proteins")
+            == "unknown space 'nb999'; choose one of: nb201, graph, graph-proteins, size")
         #expect(message(SearchRequest(space: "nb201", optimizer: "genetic", budget: .queries(1), seed: 0))?
             .hasPrefix("unknown optimizer 'genetic'; choose one of: random-search") == true)
         #expect(message(SearchRequest(space: "nb201", optimizer: "random-search", budget: .queries(0), seed: 0))

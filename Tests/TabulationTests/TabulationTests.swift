@@ -108,7 +108,7 @@ struct TabulationTests {
         #expect(error?.message == "\(temporary.path)/tabulation.json describes another tabulation (epochs 2, asked 3); repeat its options to continue it, or choose another --output")
         var wrongSpace = Self.specification
         wrongSpace.space = "nb101"
-        #expect(throws: TabulationError("tabulate builds networks for nb201 only (got space 'nb101')")) {
+        #expect(throws: TabulationError("tabulate builds networks for nb201 and size only (got space 'nb101')")) {
             try wrongSpace.validate()
         }
     }

@@ -45,9 +45,9 @@ struct SearchCommandTests {
     }
 
     @Test("bad input: unknown names list the choices, zero budgets and negative seeds are refused", arguments: [
-        (["--space", "nb999"], "Error: unknown space 'nb999'; choose one of: nb201, graph, graph-proteins"),
+        (["--space", "nb999"], "Error: unknown space 'nb999'; choose one of: nb201, graph, graph-proteins, size"),
         (["--space", "nb101"],
-         "Error: unknown space 'nb101' (nb101 has no tabular benchmark in NASKit yet); choose one of: nb201, graph, graph-proteins"),
+         "Error: unknown space 'nb101' (nb101 has no tabular benchmark in NASKit yet); choose one of: nb201, graph, graph-proteins, size"),
         (["--queries", "0"], "Error: the budget must be at least 1 query (got --queries 0)"),
         (["--cost", "-5"], "Error: the budget must be a positive simulated cost (got --cost -5.0)"),
         (["--seed", "-1"], "Error: the seed must be a non-negative integer (got -1); give --seed 0 or more"),

@@ -117,8 +117,8 @@ struct TablesCommandTests {
         let result = try CommandLineRunner.run(["best", "--space", "nb999", "--dataset", "cifar10"])
         #expect(result.status == 64)
         #expect(result.standardError.hasPrefix(
-            "Error: The value 'nb999' is invalid for '--space <space>'. Please provide one of 'nb201', 'nb101', "
-                + "'graph' or 'graph-proteins'."))
+            "Error: The value 'nb999' is invalid for '--space <space>'. Please provide one of the following:\n"
+                + "  - nb201\n  - nb101\n  - graph\n  - graph-proteins\n  - darts\n  - mnasnet\n  - size\n"))
     }
 
     @Test("without tables, spaces lists every space and best says how to build one")

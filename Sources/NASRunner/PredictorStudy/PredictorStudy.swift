@@ -127,6 +127,7 @@ public struct PredictorStudy: Sendable {
         case .nb201: return try run(settings, space: NB201Space(), table: table, progress: progress)
         case .graph: return try run(settings, space: GraphSpace(), table: table, progress: progress)
         case .graphProteins: return try run(settings, space: GraphSpace.proteins, table: table, progress: progress)
+        case .size: return try run(settings, space: SizeSpace(), table: table, progress: progress)
         }
     }
 
