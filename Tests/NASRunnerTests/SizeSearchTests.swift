@@ -120,6 +120,27 @@ struct SizeSearchTests {
         }
     }
 
+    @Test("a size-space run stopped after 7 queries and resumed writes the same run.json as an uninterrupted run")
+    func resume() throws {
+        let directory = TemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory.path) }
+        let path = directory.file("size-fashion-mnist.h5")
+        try Self.table().write(to: path)
+        let configuration = try SearchRequest(
+            space: "size", optimizer: "regularized-evolution", table: path, budget: .queries(20), seed: 5
+        ).resolved()
+        var tables = TableCache()
+        let (whole, parts) = (directory.file("whole"), directory.file("parts"))
+        _ = try SearchRunner.run(configuration, directory: whole, resume: false, tables: &tables)
+        let stopped = try SearchRunner.run(
+            configuration, directory: parts, resume: false, tables: &tables, stopAfterQueries: 7)
+        #expect(stopped.result == nil)
+        let resumed = try SearchRunner.run(configuration, directory: parts, resume: true, tables: &tables)
+        #expect(resumed.resumedAfter == 7)
+        let first = try #require(FileManager.default.contents(atPath: whole + "/run.json"))
+        #expect(first == FileManager.default.contents(atPath: parts + "/run.json"))
+    }
+
     /// Every optimizer for 12 queries, the table's size (local search stops once every network is queried).
     /// BANANAS's default encoding is the path encoding, which the size space does not have: it is given the
     /// one-hot encoding. The multi-fidelity optimizers use the table's epochs 1 and 2.
