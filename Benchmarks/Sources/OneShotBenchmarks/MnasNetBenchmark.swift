@@ -76,8 +76,8 @@ struct MnasNetBenchmark {
     }
 
     /// The bytes one forward pass holds: ProxylessNAS's architecture step (two paths per edge, binary gates) and
-    /// weight step (one path), against DARTS's all-candidates mixture; the ProxylessNAS draws are medians over
-    /// `draws` draws.
+    /// weight step (one path), against DARTS's all-candidates mixture (measured once: it has no draw, and it holds
+    /// gigabytes); the ProxylessNAS draws are medians over `draws` draws.
     func memory(_ dataset: ImageDataset, draws: Int) throws -> [(name: String, bytes: Int?)] {
         let batches = BenchmarkBatches(dataset, batchSize: batchSize, steps: 1, side: side)
         let batch = batches.firstValidationBatch
@@ -85,7 +85,7 @@ struct MnasNetBenchmark {
         var rng = Xoshiro256(seed: 1)
         let alpha = ArchitectureParameters(groups: supernet.edgeGroups, using: &rng)
         var gates = rng.child("gates")
-        let darts = ForwardMemory.median(repetitions: 3) { _ in
+        let darts = ForwardMemory.median(repetitions: 1) { _ in
             ForwardMemory.heldBytes(supernet, on: batch) { StepSelections.mixture(alpha, on: $0) }
         }
         let twoPath = ForwardMemory.median(repetitions: draws) { _ in

@@ -18,8 +18,6 @@ struct NB201Benchmark {
     let batchSize: Int
     /// Rounds and steps per round of the step-time study.
     let study: StepTimeStudy
-    /// Which methods to time (DARTS second order is the slowest; a quick run may leave it out).
-    let includesSecondOrder: Bool
 
     /// A line naming the configuration.
     var label: String {
@@ -46,12 +44,9 @@ struct NB201Benchmark {
         var supernet = try self.supernet()
         methods.append(Method(
             "DARTS first order", supernet: supernet, optimizer: DARTS(supernet: supernet, order: .first, using: &methodRNG)))
-        if includesSecondOrder {
-            supernet = try self.supernet()
-            methods.append(Method(
-                "DARTS second order", supernet: supernet,
-                optimizer: DARTS(supernet: supernet, order: .second, using: &methodRNG)))
-        }
+        supernet = try self.supernet()
+        methods.append(Method(
+            "DARTS second order", supernet: supernet, optimizer: DARTS(supernet: supernet, order: .second, using: &methodRNG)))
         supernet = try self.supernet()
         methods.append(Method("GDAS", supernet: supernet, optimizer: GDAS(supernet: supernet, using: &methodRNG)))
         supernet = try self.supernet()

@@ -39,4 +39,13 @@ enum Timing {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
         return text.split(separator: " ").prefix(3).joined(separator: ", ")
     }
+
+    /// The process's peak resident memory in bytes (VmHWM in /proc/self/status), or nil where there is none.
+    static func peakResidentBytes() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.filter(\.isNumber))
+        else { return nil }
+        return kilobytes * 1024
+    }
 }
