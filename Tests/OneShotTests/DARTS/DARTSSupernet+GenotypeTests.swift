@@ -19,8 +19,8 @@ import Testing
     /// - node 2: 2<-0 sep_conv_3x3 0.3, 2<-1 skip 0.5 → (skip, 1), (sep_conv_3x3, 0): stronger first;
     /// - node 3: 3<-0 max_pool 0.4, 3<-1 dil_conv_5x5 0.4, 3<-2 avg_pool 0.2 → tie between inputs 0 and 1: the
     ///   lower input first, (max_pool, 0), (dil_conv_5x5, 1);
-    /// - node 4: every operation 0.01 but `none` on 4<-3 all 0.01 with none 0.9 → all tie at 0.01, the first
-    ///   operation (max_pool) and the two lowest inputs: (max_pool, 0), (max_pool, 1);
+    /// - node 4: no distinguished operation, every edge scores 0.01 everywhere but `none` (0.9) → all tie: the
+    ///   first operation (max_pool) on the two lowest inputs, (max_pool, 0), (max_pool, 1);
     /// - node 5: 5<-4 sep_conv_5x5 0.6, 5<-2 dil_conv_3x3 0.35 → (sep_conv_5x5, 4), (dil_conv_3x3, 2).
     /// Reduce cell: node 2 equal operations within an edge: 2<-0 has avg_pool and skip both 0.7 → avg_pool (the
     /// earlier); the rest all-tied as node 4 above.
