@@ -4,7 +4,7 @@
 # runs it (nasrun latency-table --space mnasnet --output SearchSpaces/mnasnet/latency-table.json); a table from
 # another machine is refused. A λ whose JSON exists is skipped, so the script resumes after an interruption.
 set -euo pipefail
-weights=${WEIGHTS:-"0 0.3 1 3"}
+weights=${WEIGHTS:-"0 0.01 0.03 0.1 0.3"}
 out=Experiments/proxylessnas-mnasnet/runs
 mkdir -p "$out"
 for weight in $weights; do

@@ -25,12 +25,11 @@ public enum SharedWeightRanking {
         return count == 0 ? 0 : Double(correct) / Double(count)
     }
 
-    /// The most accurate of `architectures` (the first on ties).
+    /// The most accurate of `architectures` (the first on ties), or nil when there are none.
     public static func best<Net: Supernet>(
         of architectures: [Net.Space.Architecture], in supernet: Net, on batches: [Batch]
-    ) -> Net.Space.Architecture {
-        precondition(!architectures.isEmpty, "SharedWeightRanking: no architectures to rank")
-        var best = architectures[0]
+    ) -> Net.Space.Architecture? {
+        guard var best = architectures.first else { return nil }
         var bestAccuracy = -1.0
         for architecture in architectures {
             let accuracy = accuracy(of: architecture, in: supernet, on: batches)

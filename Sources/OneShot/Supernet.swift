@@ -37,9 +37,30 @@ public protocol Supernet: AnyObject {
     ///
     /// - Throws: ``SupernetError`` when the choices are not an architecture of the space.
     func architecture(fromChoices choices: [[Int]]) throws(SupernetError) -> Space.Architecture
+
+    /// How single-path samplers (random weight sharing, ENAS) draw an architecture: per edge group, the number of
+    /// options of each decision. By default one decision per edge over its operations (NB201, MnasNet); a space
+    /// whose architectures are not any choice per edge (DARTS cells: two inputs per node) draws its own decisions.
+    var pathDecisionSizes: [[Int]] { get }
+
+    /// The architecture of one option per path decision (``pathDecisionSizes``); by default
+    /// ``architecture(fromChoices:)``.
+    ///
+    /// - Throws: ``SupernetError`` when the choices do not fit the decisions.
+    func architecture(fromPathChoices choices: [[Int]]) throws(SupernetError) -> Space.Architecture
 }
 
 extension Supernet {
+    /// One decision per edge, over the edge's operations.
+    public var pathDecisionSizes: [[Int]] {
+        edgeGroups.map { Array(repeating: $0.operationCount, count: $0.edgeCount) }
+    }
+
+    /// ``architecture(fromChoices:)``: a path decision is an edge's operation.
+    public func architecture(fromPathChoices choices: [[Int]]) throws(SupernetError) -> Space.Architecture {
+        try architecture(fromChoices: choices)
+    }
+
     /// The number of weights that are trained (buffers excluded).
     public var trainableParameterCount: Int {
         parameters.filter(\.isTrainable).reduce(0) { $0 + $1.value.count }

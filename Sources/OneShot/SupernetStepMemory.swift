@@ -10,8 +10,17 @@ public struct SupernetStepMemory: Sendable {
     /// A measurer.
     public init() {}
 
+    /// The bytes of the op results `record` leaves on its tape (4 per Float32 scalar, ``Tensors/Tape/recordedScalarCount``):
+    /// deterministic, and independent of other work in the process (the tests' measure).
+    public func recordedBytes(_ record: (Tape) throws -> Variable) rethrows -> Int {
+        let tape = Tape()
+        let loss = try record(tape)
+        withExtendedLifetime(loss) {}
+        return 4 * tape.recordedScalarCount
+    }
+
     /// The bytes `record` leaves allocated while its tape and loss are alive, or nil where the allocator keeps no
-    /// statistics.
+    /// statistics; process-wide, so only meaningful when nothing else runs (the benchmarks' measure).
     public func heldBytes(_ record: (Tape) throws -> Variable) rethrows -> Int? {
         guard let before = MemoryReuse.allocatedBytes() else { return nil }
         let tape = Tape()

@@ -27,6 +27,13 @@ public final class Tape {
     /// The number of recorded nodes (leaves and op results).
     public var nodeCount: Int { nodes.count }
 
+    /// The number of scalars in the recorded op results (every node but the leaves): the activations a backward
+    /// pass walks back through, a measure of a forward pass's memory that, unlike the allocator's statistics, does
+    /// not depend on what else the process does.
+    public var recordedScalarCount: Int {
+        nodes.reduce(0) { $0 + ($1.pullback == nil ? 0 : $1.shape.reduce(1, *)) }
+    }
+
     /// A leaf: a variable whose gradient ``gradients(of:)`` reports.
     public func variable(_ value: Tensor) -> Variable {
         nodes.append(Node(inputs: [], shape: value.shape, pullback: nil))

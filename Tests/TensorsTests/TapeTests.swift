@@ -42,6 +42,20 @@ struct TapeTests {
     }
 }
 
+@Suite("Tape recorded scalars")
+struct TapeRecordedScalarTests {
+    /// Leaves count nothing; each op result counts its scalars: (2x3) + (2x3) + 1 for x·y, relu of it and the sum.
+    @Test("counts the scalars of every op result, not of leaves or constants")
+    func countsOpResults() {
+        let tape = Tape()
+        let x = tape.variable(Tensor(shape: [2, 3], scalars: [1, -2, 3, -4, 5, -6]))
+        let y = tape.constant(Tensor(shape: [2, 3], scalars: [1, 1, 1, 1, 1, 1]))
+        #expect(tape.recordedScalarCount == 0)
+        _ = relu(x * y).sum()
+        #expect(tape.recordedScalarCount == 6 + 6 + 1)
+    }
+}
+
 @Suite("Tape constants")
 struct TapeConstantTests {
     @Test("ops on a tape constant are recorded for the variables they meet, but the constant gets no gradient")

@@ -10,7 +10,8 @@ import Training
 /// weights learn from the controller's samples on training batches, and the controller learns by REINFORCE with
 /// the shared weights' accuracy on a validation batch as reward.
 ///
-/// Per step: (1) the controller samples a path and the weights take an SGD step on it (the training batch);
+/// The controller draws the supernet's path decisions (``Supernet/pathDecisionSizes``: one operation per edge for
+/// NB201, inputs and operations per node for DARTS cells). Per step: (1) the controller samples a path and the weights take an SGD step on it (the training batch);
 /// (2) the controller samples another path, whose accuracy on the validation batch (evaluation mode, no tape) is
 /// its reward r; the baseline b is an exponential moving average of r (decay 0.95) and the sample keeps r − b;
 /// (3) every `aggregate` samples the controller takes one Adam step on their REINFORCE loss with an entropy
@@ -44,7 +45,7 @@ public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
     var pending: [ReinforceSample] = []
     /// The controller's sampling generator.
     var draws: Xoshiro256
-    /// The edge groups' sizes, to cut a flat choice list into groups.
+    /// The number of path decisions per edge group, to cut a flat choice list into groups.
     let groupSizes: [Int]
 
     /// ENAS over `supernet`'s edge groups, the controller's weights and draws from `rng`.
@@ -54,11 +55,11 @@ public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
         weightTraining: SupernetWeightTraining = SupernetWeightTraining(), using rng: inout Xoshiro256
     ) {
         precondition(aggregate > 0 && candidates > 0, "ENAS: aggregate and candidates must be positive")
-        let groups = supernet.edgeGroups
-        groupSizes = groups.map(\.edgeCount)
+        let decisions = supernet.pathDecisionSizes
+        groupSizes = decisions.map(\.count)
         var controllerGenerator = rng.child("controller")
         controller = ReinforceController(
-            optionCounts: groups.flatMap { Array(repeating: $0.operationCount, count: $0.edgeCount) },
+            optionCounts: decisions.flatMap { $0 },
             hiddenSize: hiddenSize, layerCount: layerCount, initializationBound: 0.1, using: &controllerGenerator)
         draws = rng.child("samples")
         self.controllerLearningRate = controllerLearningRate
@@ -87,14 +88,14 @@ public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
     public mutating func step(_ supernet: Net, training: Batch, validation: Batch, context: OneShotStepContext)
         throws(SupernetError) -> OneShotStepResult
     {
-        let path = grouped(controller.sample(using: &draws))
-        let selections = path.map { $0.map(EdgeSelection.single) }
+        let path = try supernet.architecture(fromPathChoices: grouped(controller.sample(using: &draws)))
+        let selections = supernet.selections(for: path)
         let pass = try weightTraining.step(
             supernet, on: training, learningRate: context.learningRate, seed: context.seed, step: context.step
         ) { _ in selections }
 
         let choices = controller.sample(using: &draws)
-        let architecture = try supernet.architecture(fromChoices: grouped(choices))
+        let architecture = try supernet.architecture(fromPathChoices: grouped(choices))
         let reward = Float(SharedWeightRanking.accuracy(of: architecture, in: supernet, on: [validation]))
         let previous = baseline ?? reward
         baseline = baselineDecay * previous + (1 - baselineDecay) * reward
@@ -115,10 +116,15 @@ public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
         var drawn: [Net.Space.Architecture] = []
         var generator = draws.child("candidates")
         for _ in 0..<candidates {
-            if let architecture = try? supernet.architecture(fromChoices: grouped(controller.sample(using: &generator))) {
+            if let architecture = try? supernet.architecture(
+                fromPathChoices: grouped(controller.sample(using: &generator)))
+            {
                 drawn.append(architecture)
             }
         }
         return SharedWeightRanking.best(of: drawn, in: supernet, on: validation)
+            ?? supernet.derive(fromScores: supernet.edgeGroups.map { group in
+                Array(repeating: Array(repeating: 1.0, count: group.operationCount), count: group.edgeCount)
+            })
     }
 }

@@ -32,16 +32,16 @@ public struct RandomWeightSharing<Net: Supernet>: OneShotOptimizer, Codable {
 
     public var operationProbabilities: [[[Double]]]? { nil }
 
-    /// A uniform single path: one operation per edge of every group.
+    /// A uniform single path: one option per path decision of every group (one operation per edge unless the
+    /// supernet draws its own decisions, ``Supernet/pathDecisionSizes``).
     mutating func sampleChoices(_ supernet: Net) -> [[Int]] {
-        supernet.edgeGroups.map { group in (0..<group.edgeCount).map { _ in paths.uniformInt(below: group.operationCount) } }
+        supernet.pathDecisionSizes.map { sizes in sizes.map { paths.uniformInt(below: $0) } }
     }
 
     public mutating func step(_ supernet: Net, training: Batch, validation: Batch, context: OneShotStepContext)
         throws(SupernetError) -> OneShotStepResult
     {
-        let choices = sampleChoices(supernet)
-        let selections = choices.map { $0.map(EdgeSelection.single) }
+        let selections = supernet.selections(for: try supernet.architecture(fromPathChoices: sampleChoices(supernet)))
         let pass = try weightTraining.step(
             supernet, on: training, learningRate: context.learningRate, seed: context.seed, step: context.step
         ) { _ in selections }
@@ -52,11 +52,14 @@ public struct RandomWeightSharing<Net: Supernet>: OneShotOptimizer, Codable {
     public mutating func derive(_ supernet: Net, validation: [Batch]) -> Net.Space.Architecture {
         var drawn: [Net.Space.Architecture] = []
         for _ in 0..<candidates {
-            // Choices drawn per edge are always an architecture of the space for cell supernets.
-            if let architecture = try? supernet.architecture(fromChoices: sampleChoices(supernet)) {
+            // Path decisions always describe an architecture; a supernet that refused one would be skipped.
+            if let architecture = try? supernet.architecture(fromPathChoices: sampleChoices(supernet)) {
                 drawn.append(architecture)
             }
         }
-        return SharedWeightRanking.best(of: drawn, in: supernet, on: validation)
+        return SharedWeightRanking.best(of: drawn, in: supernet, on: validation) ?? supernet.derive(
+            fromScores: supernet.edgeGroups.map { group in
+                Array(repeating: Array(repeating: 1.0, count: group.operationCount), count: group.edgeCount)
+            })
     }
 }

@@ -6,10 +6,11 @@ import Testing
 @testable import OneShot
 
 /// Whole searches on the DARTS supernet at toy size (C = 2, 3 cells, 32 + 32 CIFAR-10 images of 4x4, one epoch
-/// of batch 16): first-order DARTS and GDAS run unchanged, derive a genotype the DARTS space parses, and repeat
-/// themselves byte for byte from their seed.
+/// of batch 16): first-order DARTS, GDAS, random weight sharing and ENAS run unchanged (the last two draw the
+/// supernet's path decisions: an input pair and two operations per node), derive a genotype the DARTS space parses,
+/// and repeat themselves byte for byte from their seed.
 @Suite struct DARTSSupernetSearchTests {
-    enum Method: CaseIterable { case dartsFirst, gdas }
+    enum Method: CaseIterable { case dartsFirst, gdas, randomWeightSharing, enas }
 
     static func search(_ method: Method, seed: UInt64 = 0) throws -> (String, [OneShotEpochRecord]) {
         let images = try OneShotFixtures.images(64, side: 4)
@@ -27,6 +28,8 @@ import Testing
         let derived = switch method {
         case .dartsFirst: try run(DARTS(supernet: supernet, order: .first, using: &rng))
         case .gdas: try run(GDAS(supernet: supernet, using: &rng))
+        case .randomWeightSharing: try run(RandomWeightSharing(candidates: 3, using: &rng))
+        case .enas: try run(ENAS(supernet: supernet, aggregate: 1, candidates: 2, using: &rng))
         }
         return (supernet.space.format(derived), records.map { var record = $0; record.seconds = 0; return record })
     }
@@ -37,29 +40,33 @@ import Testing
         #expect(records.count == 1)
         #expect(records.allSatisfy { $0.trainingLoss.isFinite && $0.trainingAccuracy >= 0 })
         #expect(records.last?.derived == derived)
-        #expect(records.last?.operationProbabilities.map { $0.count == 2 && $0[1].count == 14 } == true)
+        if method == .dartsFirst || method == .gdas {
+            #expect(records.last?.operationProbabilities.map { $0.count == 2 && $0[1].count == 14 } == true)
+        }
         let genotype = try DARTSSpace().parse(derived)
         #expect(DARTSSpace().format(genotype) == derived)
         let (again, recordsAgain) = try Self.search(method)
         #expect(again == derived && recordsAgain == records)
     }
 
-    /// ENAS's controller draws one operation per edge, which is almost never a genotype (two inputs per node): the
-    /// supernet refuses the draw and the search stops with that message instead of ranking something else.
-    @Test func refusesENASsPerEdgeDraws() throws {
-        let images = try OneShotFixtures.images(32)
+    /// Path decisions are genotypes: every draw parses, a uniform draw of each decision covers every input pair,
+    /// and the decisions' sizes are C(n, 2), 7, 7 per node.
+    @Test func pathDecisionsAreGenotypes() throws {
         let supernet = try DARTSSupernetTests.supernet()
-        var rng = Xoshiro256(seed: 0)
-        var optimizer = ENAS(supernet: supernet, aggregate: 2, candidates: 2, using: &rng)
-        let search = try OneShotSearch<ENAS<DARTSSupernet>>(
-            configuration: OneShotSearchConfiguration(epochs: 1, batchSize: 16, rankingBatches: 1),
-            training: images.subset(Array(0..<16)), validation: images.subset(Array(16..<32)))
-        do {
-            _ = try search.run(supernet, optimizer: &optimizer)
-            Issue.record("ENAS's per-edge draws were accepted")
-        } catch let error as SupernetError {
-            #expect(error.message.hasPrefix("DARTS supernet: the normal cell's node"), "\(error)")
-            #expect(error.message.hasSuffix("draw genotypes instead (DARTSSpace.sampleArchitecture, then choices(of:))"))
+        #expect(supernet.pathDecisionSizes[0] == [1, 7, 7, 3, 7, 7, 6, 7, 7, 10, 7, 7])
+        var rng = Xoshiro256(seed: 5)
+        for _ in 0..<50 {
+            let choices = supernet.pathDecisionSizes.map { $0.map { rng.uniformInt(below: $0) } }
+            let genotype = try supernet.architecture(fromPathChoices: choices)
+            #expect(try DARTSSpace().parse(DARTSSpace().format(genotype)) == genotype)
+            #expect(!DARTSSpace().format(genotype).contains("none"))
         }
+        let pair = try supernet.architecture(fromPathChoices: [
+            [0, 0, 1, 2, 2, 3, 5, 4, 5, 9, 6, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ])
+        // Node 3's pair 2 is (1, 2), node 4's pair 5 is (2, 3), node 5's pair 9 is (3, 4); operations are PRIMITIVES[k + 1].
+        #expect(pair.normal.edges.map(\.input) == [0, 1, 1, 2, 2, 3, 3, 4])
+        #expect(pair.normal.edges.map(\.operation.rawValue) == [1, 2, 3, 4, 5, 6, 7, 1])
+        #expect(throws: SupernetError.self) { try supernet.architecture(fromPathChoices: [[0, 7]]) }
     }
 }
