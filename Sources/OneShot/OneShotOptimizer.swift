@@ -23,6 +23,15 @@ public struct OneShotStepContext: Hashable, Sendable {
     public var learningRate: Float
     /// The seed of the step's training-mode forward passes.
     public var seed: UInt64
+
+    /// The context of step `step` of epoch `epoch` of `epochs`, at `learningRate`, passes seeded by `seed`.
+    public init(step: Int, epoch: Int, epochs: Int, learningRate: Float, seed: UInt64) {
+        self.step = step
+        self.epoch = epoch
+        self.epochs = epochs
+        self.learningRate = learningRate
+        self.seed = seed
+    }
 }
 
 /// A one-shot NAS method: it trains a supernet's weights (and, for gradient-based methods, architecture
