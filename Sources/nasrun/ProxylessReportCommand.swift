@@ -31,7 +31,7 @@ struct ProxylessReportCommand: ParsableCommand {
         ]
         for result in results {
             lines.append(
-                "| \(result.latencyWeight) | `\(result.derived)` | \(result.parameters) | "
+                "| \(result.latencyWeight) | `\(result.derived.replacingOccurrences(of: "|", with: "\\|"))` | \(result.parameters) | "
                     + String(format: "%.3f | %.3f | %.3f | %.2f | %.1f | ", result.predictedLatency,
                         result.measuredLatencyMedian, result.measuredLatencyMinimum,
                         result.measuredLatencyMedian / result.predictedLatency, 100 * result.sharedWeightAccuracy)
