@@ -61,6 +61,13 @@ public struct Bananas<Space: SearchSpace>: BlackBoxOptimizer {
         -> Proposal<Space.Architecture>
     {
         try configuration.validate()
+        // Refused at the first ask, not after the initial architectures have been paid for.
+        guard space.encodings.contains(configuration.encoding) else {
+            throw SearchError(
+                "BANANAS: the space \(space.name) has no \(configuration.encoding.rawValue) encoding (it has "
+                    + space.encodings.map(\.rawValue).joined(separator: ", ")
+                    + "); choose one with --set encoding=\(space.encodings.first?.rawValue ?? "one-hot")")
+        }
         // Work on copies, so that a refused ask leaves the optimizer as it was.
         var generator = rng
         var next = queue

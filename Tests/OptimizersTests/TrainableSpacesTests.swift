@@ -103,3 +103,13 @@ import _TestSupport
         }
     }
 }
+
+/// BANANAS refuses a space without its encoding at the first ask, before any query is spent.
+@Suite struct BananasEncodingRefusalTests {
+    @Test func refusesTheSizeSpacesMissingPathEncodingAtOnce() {
+        var bananas = Bananas<SizeSpace>(seed: 0)
+        #expect(throws: SearchError(
+            "BANANAS: the space size has no path encoding (it has one-hot); choose one with --set encoding=one-hot"
+        )) { try bananas.ask(in: SizeSpace()) }
+    }
+}
