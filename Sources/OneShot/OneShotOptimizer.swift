@@ -24,6 +24,9 @@ public struct OneShotStepContext: Hashable, Sendable {
     /// The seed of the step's training-mode forward passes.
     public var seed: UInt64
 
+    /// The seed of the step's passes on validation data: a stream apart from the weights' ("VALIDATE").
+    public var validationSeed: UInt64 { seed ^ 0x5641_4C49_4441_5445 }
+
     /// The context of step `step` of epoch `epoch` of `epochs`, at `learningRate`, passes seeded by `seed`.
     public init(step: Int, epoch: Int, epochs: Int, learningRate: Float, seed: UInt64) {
         self.step = step

@@ -51,6 +51,12 @@ public protocol Supernet: AnyObject {
 }
 
 extension Supernet {
+    /// Equal scores for every operation of every edge: what a discretisation keeps when nothing ranks the
+    /// operations (its tie rule decides).
+    public var uniformScores: [[[Double]]] {
+        edgeGroups.map { Array(repeating: Array(repeating: 1.0, count: $0.operationCount), count: $0.edgeCount) }
+    }
+
     /// One decision per edge, over the edge's operations.
     public var pathDecisionSizes: [[Int]] {
         edgeGroups.map { Array(repeating: $0.operationCount, count: $0.edgeCount) }

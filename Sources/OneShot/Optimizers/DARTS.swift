@@ -71,7 +71,7 @@ public struct DARTS<Net: Supernet>: OneShotOptimizer, Codable {
     func architectureGradient(_ supernet: Net, training: Batch, validation: Batch, context: OneShotStepContext)
         throws(SupernetError) -> ParameterGradients
     {
-        let validationSeed = context.seed ^ 0x5641_4C49_4441_5445  // "VALIDATE": a stream apart from the weights'
+        let validationSeed = context.validationSeed
         guard order == .second else {
             let tape = Tape()
             let pass = SupernetBatchPass(supernet, on: validation, tape: tape, seed: validationSeed) { mixture(on: $0) }

@@ -123,8 +123,6 @@ public struct ENAS<Net: Supernet>: OneShotOptimizer, Codable {
             }
         }
         return SharedWeightRanking.best(of: drawn, in: supernet, on: validation)
-            ?? supernet.derive(fromScores: supernet.edgeGroups.map { group in
-                Array(repeating: Array(repeating: 1.0, count: group.operationCount), count: group.edgeCount)
-            })
+            ?? supernet.derive(fromScores: supernet.uniformScores)
     }
 }

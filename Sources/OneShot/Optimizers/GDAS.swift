@@ -81,7 +81,7 @@ public struct GDAS<Net: Supernet>: OneShotOptimizer, Codable {
         let tape = Tape()
         let architectureSelections = sample(on: tape, temperature: tau)
         let validationPass = SupernetBatchPass(
-            supernet, on: validation, tape: tape, seed: context.seed ^ 0x5641_4C49_4441_5445
+            supernet, on: validation, tape: tape, seed: context.validationSeed
         ) { _ in architectureSelections }
         try architectureTraining.update(
             alpha, gradients: ParameterGradients(tape.gradients(of: validationPass.loss), of: alpha.parameters),

@@ -112,7 +112,7 @@ public struct ProxylessNAS<Net: LatencyAwareSupernet>: OneShotOptimizer, Codable
         let tape = Tape()
         let gated = twoPathGates(on: tape)
         let validationPass = SupernetBatchPass(
-            supernet, on: validation, tape: tape, seed: context.seed ^ 0x5641_4C49_4441_5445
+            supernet, on: validation, tape: tape, seed: context.validationSeed
         ) { _ in gated }
         let loss = validationPass.loss.reshaped([1]) + latencyTerm(supernet, on: tape).term
         try architectureTraining.update(

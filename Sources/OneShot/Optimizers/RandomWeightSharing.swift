@@ -57,9 +57,6 @@ public struct RandomWeightSharing<Net: Supernet>: OneShotOptimizer, Codable {
                 drawn.append(architecture)
             }
         }
-        return SharedWeightRanking.best(of: drawn, in: supernet, on: validation) ?? supernet.derive(
-            fromScores: supernet.edgeGroups.map { group in
-                Array(repeating: Array(repeating: 1.0, count: group.operationCount), count: group.edgeCount)
-            })
+        return SharedWeightRanking.best(of: drawn, in: supernet, on: validation) ?? supernet.derive(fromScores: supernet.uniformScores)
     }
 }
